@@ -1,0 +1,100 @@
+import type { CaseRecord } from './case-library';
+import { UsageError } from '../errors/app-error';
+
+/**
+ * The UA number in a query, however it is written: "UA 150.19", "150/19", "ua-150-19",
+ * "Urgent Action 150.19" all give "150.19". Anything else gives undefined.
+ */
+export function uaNumberKey(query: string): string | undefined {
+  const match = /^\s*(?:(?:ua|urgent\s*action)[\s._-]*)?(\d{1,4})\s*[./_-]\s*(\d{2,4})\s*$/i.exec(query);
+  return match ? `${Number(match[1])}.${match[2]}` : undefined;
+}
+
+/** Lower case, without accents and punctuation, for forgiving name matches. */
+export function foldForMatch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export type CaseMatch = { record: CaseRecord } | { suggestions: CaseRecord[]; ambiguous: boolean };
+
+/**
+ * Finds one case by its id, its UA number in any written form, or a unique part of the name of
+ * a person it concerns. When nothing or more than one case matches, returns the near matches.
+ */
+export function matchCase(cases: readonly CaseRecord[], query: string): CaseMatch {
+  const trimmed = query.trim();
+  const byId = cases.find((record) => record.definition.id === trimmed.toLowerCase());
+  if (byId) return { record: byId };
+
+  const key = uaNumberKey(trimmed);
+  if (key) {
+    const byNumber = cases.filter((record) => record.definition.ua_number && uaNumberKey(record.definition.ua_number) === key);
+    if (byNumber.length === 1) return { record: byNumber[0]! };
+    if (byNumber.length > 1) return { suggestions: byNumber, ambiguous: true };
+  }
+
+  const folded = foldForMatch(trimmed);
+  if (folded.length >= 3) {
+    const byName = cases.filter((record) =>
+      record.definition.people.some((person) => foldForMatch(person.name).includes(folded)) || foldForMatch(record.definition.id).includes(folded),
+    );
+    if (byName.length === 1) return { record: byName[0]! };
+    if (byName.length > 1) return { suggestions: byName, ambiguous: true };
+  }
+
+  const scored = cases
+    .map((record) => ({ record, distance: Math.min(...candidateNames(record).map((name) => editDistance(folded, name))) }))
+    .filter(({ distance }) => distance <= Math.max(2, Math.floor(folded.length / 3)))
+    .sort((a, b) => a.distance - b.distance);
+  return { suggestions: scored.slice(0, 5).map(({ record }) => record), ambiguous: false };
+}
+
+function candidateNames(record: CaseRecord): string[] {
+  const names = [foldForMatch(record.definition.id)];
+  if (record.definition.ua_number) names.push(foldForMatch(`ua ${record.definition.ua_number}`), foldForMatch(record.definition.ua_number));
+  for (const person of record.definition.people) {
+    names.push(foldForMatch(person.name), ...foldForMatch(person.name).split(' '));
+  }
+  return names;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function caseLabel(record: CaseRecord): string {
+  const { definition } = record;
+  const number = definition.ua_number ? `UA ${definition.ua_number}` : definition.id;
+  const people = definition.people.map((p) => p.name).join(', ');
+  return `${number} (${definition.id}): ${people}`;
+}
+
+/** Finds one case or throws a usage error listing the near matches. */
+export function findCase(cases: readonly CaseRecord[], query: string): CaseRecord {
+  const match = matchCase(cases, query);
+  if ('record' in match) return match.record;
+  const details = match.suggestions.map((record) => caseLabel(record));
+  if (match.ambiguous) {
+    throw new UsageError(`"${query}" matches more than one case:`, { details, hint: 'Give the case id or UA number instead.' });
+  }
+  throw new UsageError(`No case matches "${query}".`, {
+    details: details.length ? ['Did you mean:', ...details.map((d) => `  ${d}`)] : [],
+    hint: 'See the cases with: appeal list --all',
+  });
+}

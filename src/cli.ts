@@ -1,0 +1,84 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { CommandContext } from './commands/command-context';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function addCaseSourceOptions(command: Command): Command {
+  return command
+    .option('--cases <dir>', 'also read case files from this folder (repeatable; APPEAL_CASES too)', collect)
+    .option('--no-builtin', 'leave out the case library that comes with appeal');
+}
+
+/**
+ * Declares the commands and flags, nothing else: each action lazy-loads its command module, so
+ * `appeal list` never pays for pdfkit or the prompt library.
+ */
+export function buildProgram(context: CommandContext, version: string): Command {
+  const program = new Command('appeal')
+    .description('Write Urgent Action letters to officials: plain text, email drafts or printable PDFs.')
+    .version(version, '-V, --version')
+    .option('--debug', 'show the full error when something fails')
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run "appeal --help" to see every command)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.stdout.write(text),
+      writeErr: (text) => context.stderr.write(text),
+    });
+
+  addCaseSourceOptions(
+    program
+      .command('list')
+      .description('list the open cases, nearest deadline first')
+      .option('-a, --all', 'include closed cases and cases past their deadline')
+      .option('--json', 'print JSON for scripts'),
+  ).action(async (options) => (await import('./commands/list')).listCommand(context, options));
+
+  addCaseSourceOptions(
+    program
+      .command('show')
+      .description('show everything about one case: people, officials and how to reach them, deadline, history')
+      .argument('<case>', 'UA number ("UA 150.19", "150/19"), case id, or part of a name ("miftakhov")')
+      .option('--json', 'print the whole case as JSON'),
+  ).action(async (query: string, options) => (await import('./commands/show')).showCommand(context, query, options));
+
+  addCaseSourceOptions(
+    program
+      .command('write')
+      .description('write your letter to one or more officials of a case')
+      .argument('<case>', 'UA number ("UA 150.19", "150/19"), case id, or part of a name ("miftakhov")')
+      .option('-n, --name <name>', 'your name, as you sign the letter (default: your profile)')
+      .option('--address <line>', 'a line of your postal address (repeatable; default: your profile)', collect)
+      .option('--country <country>', 'the country you live in (default: your profile)')
+      .option('--email <address>', 'your email address (default: your profile)')
+      .option('-t, --target <official>', 'whom to write to: the number "appeal show" gives, the official\'s id, part of the name or title, or "all" (repeatable)', collect)
+      .addOption(new Option('-f, --format <format>', 'what to make').default('text'))
+      .option('-o, --out <dir>', 'folder for the letters (default: the current folder)')
+      .option('--stdout', 'print the letters instead of writing files')
+      .option('--force', 'replace letters that already exist')
+      .option('--allow-closed', 'write even though the case is closed')
+      .option('-y, --yes', 'ask nothing: take every answer from flags and the profile'),
+  ).action(async (query: string, options) => (await import('./commands/write')).writeCommand(context, query, options));
+
+  addCaseSourceOptions(
+    program
+      .command('validate')
+      .description('check case files and their templates; with --cases, only those folders'),
+  ).action(async (options) => (await import('./commands/validate')).validateCommand(context, options));
+
+  program
+    .command('init')
+    .description('save your name, address, email, paper size and language for every letter')
+    .option('-n, --name <name>', 'your name, as you sign letters')
+    .option('--address <line>', 'a line of your postal address (repeatable)', collect)
+    .option('--country <country>', 'the country you live in')
+    .option('--email <address>', 'your email address')
+    .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']))
+    .option('--language <tag>', 'language for dates, e.g. en, de, fr')
+    .option('-y, --yes', 'ask nothing: save the flags as given')
+    .action(async (options) => (await import('./commands/init')).initCommand(context, options));
+
+  return program;
+}
+
+export { CommanderError };

@@ -1,0 +1,57 @@
+import { delimiter } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { Clock } from '../time/clock';
+import { loadCaseLibrary, type CaseLibrary } from '../cases/case-library';
+import { formatCaseProblem } from '../cases/case-problem';
+import { readProfile, profileFromEnv, mergeSettings, type Profile } from '../profile/profile';
+import { profileFile } from '../profile/app-paths';
+import { BUILTIN_CASES_DIR, TEMPLATES_DIR } from '../package-paths';
+
+export type InputStream = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+export type OutputStream = Writable & { isTTY?: boolean; columns?: number };
+
+/** Everything a command may touch of the outside world, passed in so tests can supply their own. */
+export interface CommandContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdin: InputStream;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  clock: Clock;
+}
+
+export interface CaseSourceFlags {
+  cases?: string[];
+  /** false with --no-builtin */
+  builtin?: boolean;
+}
+
+/** The profile with the environment laid over it: the layers below the flags. */
+export function loadSettings(context: CommandContext): Profile {
+  return mergeSettings<Profile>(readProfile(profileFile(context.env)), profileFromEnv(context.env)) as Profile;
+}
+
+/** The user's case folders: profile, then APPEAL_CASES, then --cases, all added together. */
+export function caseFolders(context: CommandContext, flags: CaseSourceFlags, profile: Profile): string[] {
+  const fromEnv = (context.env.APPEAL_CASES ?? '').split(delimiter).filter(Boolean);
+  return [...(profile.cases ?? []), ...fromEnv, ...(flags.cases ?? [])];
+}
+
+export function openCaseLibrary(context: CommandContext, flags: CaseSourceFlags, profile: Profile): CaseLibrary {
+  return loadCaseLibrary({
+    builtinDir: flags.builtin === false ? undefined : BUILTIN_CASES_DIR,
+    userDirs: caseFolders(context, flags, profile),
+    templatesDir: TEMPLATES_DIR,
+    cwd: context.cwd,
+  });
+}
+
+/** Commands other than validate go on with the good cases and say which files were left out. */
+export function warnAboutProblems(context: CommandContext, library: CaseLibrary): void {
+  const errors = library.problems.filter((problem) => problem.severity === 'error');
+  if (!errors.length) return;
+  const files = new Set(errors.map((problem) => problem.file));
+  context.stderr.write(`warning: ${files.size} case file${files.size === 1 ? ' has' : 's have'} problems and ${files.size === 1 ? 'was' : 'were'} left out:\n`);
+  for (const problem of errors) context.stderr.write(`  ${formatCaseProblem(problem)}\n`);
+  context.stderr.write('Run "appeal validate" to check case files.\n');
+}

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { profileFile } from '../profile/app-paths';
+import { PAPER_SIZES, profileSchema, readProfile, serializeProfile, type PaperSize, type Profile } from '../profile/profile';
+import { writeOutputFile } from '../output/write-output-file';
+import { createAsker } from '../prompts/ask';
+import { UsageError } from '../errors/app-error';
+import { emailAddressProblem } from '../email/email-address';
+import { findUnsafeCharacter } from '../text/plain-text';
+import type { CommandContext } from './command-context';
+
+export interface InitOptions {
+  name?: string;
+  address?: string[];
+  country?: string;
+  email?: string;
+  paper?: string;
+  language?: string;
+  yes?: boolean;
+}
+
+const oneLine = (value: string) => {
+  const unsafe = findUnsafeCharacter(value);
+  return unsafe ? `This contains ${unsafe}.` : true;
+};
+
+/**
+ * Asks for the sender's details once and keeps them in the profile. Flags answer the questions;
+ * with --yes (or no terminal) only the flags and the current profile are used.
+ */
+export async function initCommand(context: CommandContext, options: InitOptions): Promise<void> {
+  const file = profileFile(context.env);
+  const current = readProfile(file);
+  const asker = createAsker(context, options.yes);
+  const ask = async (value: string | undefined, fallback: string | undefined, message: string, flag: string, validate?: (v: string) => string | true) => {
+    if (value !== undefined) return value.trim() || undefined;
+    if (!asker.interactive) return fallback;
+    const answer = await asker.text({ message, flag, default: fallback, validate: (v) => (v.trim() === '' ? true : (validate ?? oneLine)(v)) });
+    return answer.trim() || undefined;
+  };
+
+  const name = await ask(options.name, current.name, 'Your name, as you sign letters:', '--name');
+  if (!name) throw new UsageError('A profile needs your name.', { hint: 'Give it with --name.' });
+  const addressText = await ask(options.address?.join(' | '), current.address?.join(' | '), 'Your postal address, lines separated by "|" (optional):', '--address');
+  const country = await ask(options.country, current.country, 'Your country (optional):', '--country');
+  const email = await ask(options.email, current.email, 'Your email address (optional):', '--email', (v) => {
+    const problem = emailAddressProblem(v.trim());
+    return problem ? `That address ${problem}.` : true;
+  });
+  let paper = (options.paper?.toLowerCase() ?? current.paper) as PaperSize | undefined;
+  if (options.paper === undefined && asker.interactive) {
+    paper = await asker.select({ message: 'Paper size:', flag: '--paper', choices: PAPER_SIZES.map((size) => ({ name: size === 'a4' ? 'A4' : 'US Letter', value: size })), default: current.paper ?? 'a4' });
+  }
+  const language = await ask(options.language, current.language ?? 'en', 'Language for dates and messages (e.g. en, de, fr):', '--language');
+
+  const profile: Profile = {
+    ...current,
+    name,
+    address: addressText ? addressText.split('|').map((line) => line.trim()).filter(Boolean) : undefined,
+    country,
+    email,
+    paper: paper ?? 'a4',
+    language,
+  };
+  const checked = profileSchema.safeParse(profile);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`, { hint: `Correct --${String(issue.path[0])} and run "appeal init" again.` });
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeOutputFile(file, serializeProfile(JSON.parse(JSON.stringify(checked.data)) as Profile), true);
+  context.stdout.write(`Saved your profile in ${file}\n`);
+}

@@ -1,0 +1,82 @@
+import type { CaseRecord } from '../cases/case-library';
+import { caseDisplayId, caseState, channelCounts, deadlineText, describeChannels, type CaseState } from '../cases/case-summary';
+import { daysUntil, localDateKey } from '../time/clock';
+import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
+
+export interface ListOptions extends CaseSourceFlags {
+  all?: boolean;
+  json?: boolean;
+}
+
+interface ListedCase {
+  record: CaseRecord;
+  state: CaseState;
+  daysLeft: number | null;
+}
+
+/** Open cases first by nearest deadline; cases without a deadline after them. */
+function byDeadline(a: ListedCase, b: ListedCase): number {
+  const rank = (state: CaseState) => (state === 'open' ? 0 : state === 'expired' ? 1 : 2);
+  if (rank(a.state) !== rank(b.state)) return rank(a.state) - rank(b.state);
+  if (a.daysLeft === null || b.daysLeft === null) return (a.daysLeft === null ? 1 : 0) - (b.daysLeft === null ? 1 : 0) || a.record.definition.id.localeCompare(b.record.definition.id);
+  return a.state === 'open' ? a.daysLeft - b.daysLeft : b.daysLeft - a.daysLeft;
+}
+
+export async function listCommand(context: CommandContext, options: ListOptions): Promise<void> {
+  const profile = loadSettings(context);
+  const library = openCaseLibrary(context, options, profile);
+  warnAboutProblems(context, library);
+  const today = context.clock.now();
+  const listed = library.cases
+    .map((record): ListedCase => ({
+      record,
+      state: caseState(record.definition, today),
+      daysLeft: record.definition.deadline ? daysUntil(record.definition.deadline, today) : null,
+    }))
+    .filter((item) => options.all || item.state === 'open')
+    .sort(byDeadline);
+
+  if (options.json) {
+    const json = listed.map(({ record, state, daysLeft }) => ({
+      id: record.definition.id,
+      ua_number: record.definition.ua_number ?? null,
+      kind: record.definition.kind,
+      title: record.definition.title,
+      people: record.definition.people.map((person) => person.name),
+      status: state,
+      deadline: record.definition.deadline ?? null,
+      days_left: daysLeft,
+      officials: record.definition.officials.length,
+      channels: channelCounts(record.definition),
+      file: record.file,
+    }));
+    context.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    return;
+  }
+
+  const out: string[] = [];
+  if (!listed.length) {
+    out.push(`No open cases on ${localDateKey(today)}: every case is closed or past its deadline.`);
+    out.push('See them all with "appeal list --all"; add case files with --cases DIR.');
+    context.stdout.write(`${out.join('\n')}\n`);
+    return;
+  }
+  out.push(options.all ? `All cases on ${localDateKey(today)}, open ones first:` : `Open cases on ${localDateKey(today)}, nearest deadline first:`);
+  for (const { record, state } of listed) {
+    const { definition } = record;
+    const people = definition.people.map((person) => person.name).join(', ');
+    out.push('');
+    out.push(`${caseDisplayId(definition)}  ${people}${options.all ? `  [${state}]` : ''}`);
+    out.push(`  ${definition.title}`);
+    out.push(`  id: ${definition.id} · deadline: ${deadlineText(definition, today)}`);
+    if (definition.kind === 'petition') {
+      out.push('  petition to international organisations: no official to write to');
+    } else {
+      const count = definition.officials.length;
+      out.push(`  ${count} official${count === 1 ? '' : 's'}: ${describeChannels(channelCounts(definition))}`);
+    }
+  }
+  out.push('');
+  out.push('Details: appeal show <id> · Write: appeal write <id>');
+  context.stdout.write(`${out.join('\n')}\n`);
+}

@@ -1,0 +1,68 @@
+import type { CaseDefinition, Official } from '../cases/case-schema';
+import type { Sender } from '../profile/sender';
+
+/**
+ * What a model-letter template may use. Every key is always present (null when unknown), so
+ * Handlebars' strict mode can tell a misspelt variable from a value that is simply missing.
+ */
+export interface LetterContext {
+  case: {
+    id: string;
+    ua_number: string | null;
+    title: string;
+    country: string | null;
+    people: { name: string; pronouns: string | null }[];
+    people_names: string;
+  };
+  official: { id: string; name: string; title: string | null; organisation: string | null; salutation: string };
+  sender: { name: string; email: string | null; country: string | null; address: string[] };
+  date: string;
+  salutation: string;
+  closing: string;
+}
+
+/** The shape of LetterContext, which template checks walk to find variables that do not exist. */
+export type ContextShape = 'value' | { fields: Record<string, ContextShape> } | { items: ContextShape };
+
+const person: ContextShape = { fields: { name: 'value', pronouns: 'value' } };
+export const LETTER_CONTEXT_SHAPE: ContextShape = {
+  fields: {
+    case: {
+      fields: { id: 'value', ua_number: 'value', title: 'value', country: 'value', people: { items: person }, people_names: 'value' },
+    },
+    official: { fields: { id: 'value', name: 'value', title: 'value', organisation: 'value', salutation: 'value' } },
+    sender: { fields: { name: 'value', email: 'value', country: 'value', address: { items: 'value' } } },
+    date: 'value',
+    salutation: 'value',
+    closing: 'value',
+  },
+};
+
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export function buildLetterContext(definition: CaseDefinition, official: Official, sender: Sender, date: string, salutation: string): LetterContext {
+  return {
+    case: {
+      id: definition.id,
+      ua_number: definition.ua_number ?? null,
+      title: definition.title,
+      country: definition.country ?? null,
+      people: definition.people.map((p) => ({ name: p.name, pronouns: p.pronouns ?? null })),
+      people_names: joinNames(definition.people.map((p) => p.name)),
+    },
+    official: {
+      id: official.id,
+      name: official.name,
+      title: official.title ?? null,
+      organisation: official.organisation ?? null,
+      salutation: official.salutation,
+    },
+    sender: { name: sender.name, email: sender.email ?? null, country: sender.country ?? null, address: [...(sender.address ?? [])] },
+    date,
+    salutation,
+    closing: definition.letter?.closing ?? 'Yours sincerely,',
+  };
+}

@@ -1,0 +1,170 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { LETTER_CONTEXT_SHAPE, type ContextShape, type LetterContext } from './letter-context';
+
+/** Where a template problem is: line and column within the template file. */
+export interface TemplateProblem {
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
+}
+
+/** Block helpers a letter may use. `log` and `lookup` are left out: one prints, the other hides variable names. */
+const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
+
+export interface LetterTemplates {
+  partials: Record<string, string>;
+  handlebars: typeof Handlebars;
+}
+
+/** The shared pieces of every letter (date, closing, signature), from `templates/partials/`. */
+export function loadSharedPartials(templatesDir: string): LetterTemplates {
+  const handlebars = Handlebars.create();
+  const partials: Record<string, string> = {};
+  const dir = join(templatesDir, 'partials');
+  for (const entry of readdirSync(dir)) {
+    if (!entry.endsWith('.hbs')) continue;
+    const name = entry.slice(0, -'.hbs'.length);
+    partials[name] = readFileSync(join(dir, entry), 'utf8').replace(/\r?\n$/, '');
+    handlebars.registerPartial(name, partials[name]);
+  }
+  // Helpers that could print or reach outside the letter's data have no place in a letter.
+  handlebars.unregisterHelper('log');
+  handlebars.unregisterHelper('lookup');
+  handlebars.unregisterHelper('blockHelperMissing');
+  return { partials, handlebars };
+}
+
+/**
+ * Checks a template without rendering it: syntax, and every variable, block and partial it
+ * names against what a letter provides. All problems come back at once, with positions.
+ */
+export function checkTemplate(source: string, partialNames: readonly string[], shape: ContextShape = LETTER_CONTEXT_SHAPE): TemplateProblem[] {
+  let program: hbs.AST.Program;
+  try {
+    program = Handlebars.parse(source);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /line (\d+)/i.exec(message);
+    const column = (error as { column?: number }).column;
+    return [{
+      line: position ? Number(position[1]) : 1,
+      column: (column ?? 0) + 1,
+      message: `the template cannot be read: ${message.split('\n')[0]}`,
+      hint: 'Check that every {{#block}} has its {{/block}} and every {{ has its }}.',
+    }];
+  }
+  const problems: TemplateProblem[] = [];
+  const report = (node: hbs.AST.Node, message: string, hint?: string) =>
+    problems.push({ line: node.loc.start.line, column: node.loc.start.column + 1, message, hint });
+
+  const resolve = (path: hbs.AST.PathExpression, scopes: ContextShape[]): void => {
+    if (path.data) {
+      if (!['index', 'first', 'last', 'key', 'root'].includes(path.parts[0] ?? '')) report(path, `@${path.original} is not a Handlebars data variable`);
+      return;
+    }
+    let shape: ContextShape | undefined = scopes[scopes.length - 1 - path.depth];
+    if (!shape) {
+      report(path, `"${path.original}" reaches above the letter`);
+      return;
+    }
+    for (const part of path.parts) {
+      if (typeof shape === 'object' && 'fields' in shape && Object.hasOwn(shape.fields, part)) {
+        shape = shape.fields[part];
+      } else {
+        report(path, `unknown variable "${path.original}"`, `A letter knows: ${describeShape(scopes[scopes.length - 1 - path.depth]!)}.`);
+        return;
+      }
+    }
+  };
+
+  const shapeOf = (path: hbs.AST.PathExpression, scopes: ContextShape[]): ContextShape | undefined => {
+    let shape: ContextShape | undefined = scopes[scopes.length - 1 - path.depth];
+    for (const part of path.parts) {
+      if (shape && typeof shape === 'object' && 'fields' in shape) shape = shape.fields[part];
+      else return undefined;
+    }
+    return shape;
+  };
+
+  const visitExpression = (expr: hbs.AST.Expression, scopes: ContextShape[]) => {
+    if (expr.type === 'PathExpression') resolve(expr as hbs.AST.PathExpression, scopes);
+    else if (expr.type === 'SubExpression') report(expr, 'helpers are not available in letters');
+  };
+
+  const visitProgram = (body: hbs.AST.Program | undefined, scopes: ContextShape[]) => {
+    for (const statement of body?.body ?? []) {
+      switch (statement.type) {
+        case 'MustacheStatement': {
+          const mustache = statement as hbs.AST.MustacheStatement;
+          if (mustache.params.length || mustache.hash?.pairs.length) {
+            report(mustache, `"${(mustache.path as hbs.AST.PathExpression).original}" is a helper; letters use plain variables only`);
+          } else visitExpression(mustache.path as hbs.AST.Expression, scopes);
+          break;
+        }
+        case 'BlockStatement': {
+          const block = statement as hbs.AST.BlockStatement;
+          const name = (block.path as hbs.AST.PathExpression).original;
+          if (!BLOCK_HELPERS.has(name)) {
+            report(block, `{{#${name}}} is not a block letters can use`, 'Use #if, #unless, #each or #with.');
+            break;
+          }
+          const [param] = block.params;
+          if (!param || block.params.length !== 1) {
+            report(block, `{{#${name}}} needs exactly one variable`);
+            break;
+          }
+          visitExpression(param, scopes);
+          let inner = scopes;
+          if (param.type === 'PathExpression' && (name === 'each' || name === 'with')) {
+            const target = shapeOf(param as hbs.AST.PathExpression, scopes);
+            const item = name === 'each' ? (target && typeof target === 'object' && 'items' in target ? target.items : undefined) : target;
+            if (item) inner = [...scopes, item];
+            else if (target) report(block, `"${(param as hbs.AST.PathExpression).original}" is not a list to go through with #${name}`);
+          }
+          visitProgram(block.program, inner);
+          visitProgram(block.inverse, scopes);
+          break;
+        }
+        case 'PartialStatement':
+        case 'PartialBlockStatement': {
+          const partial = statement as hbs.AST.PartialStatement;
+          const name = partial.name.type === 'PathExpression' ? (partial.name as hbs.AST.PathExpression).original : undefined;
+          if (!name || !partialNames.includes(name)) {
+            report(partial, `the partial "${name ?? '(dynamic)'}" does not exist`, `Shared partials: ${partialNames.join(', ')}.`);
+          }
+          break;
+        }
+        case 'DecoratorBlock':
+        case 'Decorator':
+          report(statement, 'decorators are not available in letters');
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  visitProgram(program, [shape]);
+  return problems;
+}
+
+function describeShape(shape: ContextShape, prefix = ''): string {
+  if (shape === 'value') return prefix;
+  if ('items' in shape) return `${prefix} (a list)`;
+  return Object.entries(shape.fields)
+    .map(([key, value]) => (value === 'value' ? `${prefix}${key}` : describeShape(value, `${prefix}${key}.`)))
+    .join(', ');
+}
+
+export type RenderTemplate = (context: LetterContext) => string;
+
+/**
+ * Compiles a checked template. Strict mode makes a missing variable an error rather than an
+ * empty gap in a letter; noEscape keeps "O'Brien & Søn" as written, since letters are not HTML.
+ */
+export function compileLetterTemplate(templates: LetterTemplates, source: string): RenderTemplate {
+  const render = templates.handlebars.compile<LetterContext>(source, { strict: true, noEscape: true, knownHelpersOnly: false });
+  return (context) => render(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+}

@@ -1,0 +1,72 @@
+import type { CaseRecord } from '../cases/case-library';
+import type { Official } from '../cases/case-schema';
+import type { Sender } from '../profile/sender';
+import { postalAddressLines } from '../addresses/postal-address';
+import { buildLetterContext } from './letter-context';
+import { formatLetterDate } from './letter-date';
+import { compileLetterTemplate, type LetterTemplates } from './letter-templates';
+import { salutationLine } from './salutation';
+
+/**
+ * A letter as data, before it is text, a PDF page or an email: every format lays out the same
+ * parts, so a letter reads the same whichever way it is sent.
+ */
+export interface Letter {
+  caseId: string;
+  officialId: string;
+  language: string;
+  date: string;
+  sender: Sender;
+  /** The official's postal block, country last when the sender lives elsewhere. */
+  recipientLines: string[];
+  salutation: string;
+  paragraphs: string[];
+  closing: string;
+  signature: string[];
+}
+
+/** Splits rendered text into paragraphs; single line breaks inside one are the source's wrapping. */
+export function toParagraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.replace(/[ \t]*\n[ \t]*/g, ' ').trim())
+    .filter(Boolean);
+}
+
+export function buildLetter(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates): Letter {
+  const { definition } = record;
+  if (!definition.letter || record.templateSource === undefined) {
+    throw new Error(`case ${definition.id} has no model letter`);
+  }
+  const language = definition.letter.language;
+  const salutation = salutationLine(official.salutation);
+  const context = buildLetterContext(definition, official, sender, formatLetterDate(now, language), salutation);
+  const part = (name: string) => compileLetterTemplate(templates, templates.partials[name] ?? '')(context).trim();
+  return {
+    caseId: definition.id,
+    officialId: official.id,
+    language,
+    date: part('date'),
+    sender,
+    recipientLines: postalAddressLines(official, sender.country),
+    salutation,
+    paragraphs: toParagraphs(compileLetterTemplate(templates, record.templateSource)(context)),
+    closing: part('closing'),
+    signature: part('signature').split('\n').map((line) => line.trim()).filter(Boolean),
+  };
+}
+
+/**
+ * The letter as plain text to paste or print: the sender's address and the date at the top, as
+ * in a posted letter, then salutation, body, closing, and the signature last.
+ */
+export function formatLetterText(letter: Letter): string {
+  const top = [...(letter.sender.address ?? []), ...(letter.sender.address?.length && letter.sender.country ? [letter.sender.country] : []), letter.date];
+  return [top.join('\n'), letter.salutation, ...letter.paragraphs, letter.closing, letter.signature.join('\n')].join('\n\n') + '\n';
+}
+
+/** The body of an email: no address block or date, since the message carries both. */
+export function formatLetterEmailBody(letter: Letter): string {
+  return [letter.salutation, ...letter.paragraphs, letter.closing, letter.signature.join('\n')].join('\n\n') + '\n';
+}

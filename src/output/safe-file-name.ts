@@ -1,0 +1,25 @@
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/**
+ * One part of a file name made from text a person or a case file supplied: letters of any
+ * script are kept, path separators and other unsafe characters become "-", so a name can never
+ * leave the output folder or be a reserved device name on Windows.
+ */
+export function safeNamePart(text: string, fallback = 'letter'): string {
+  let name = text
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, '')
+    .replace(/[\\/:*?"<>|\s.,;'`!@#$%^&()[\]{}=+~]+/gu, '-')
+    .replace(/-+/g, '-')
+    .replace(/^[-.\s]+|[-.\s]+$/g, '')
+    .toLowerCase();
+  if (name.length > 60) name = name.slice(0, 60).replace(/-+$/, '');
+  if (!name) name = fallback;
+  if (WINDOWS_RESERVED.test(name.split('.')[0] ?? '')) name = `${name}-`;
+  return name;
+}
+
+/** "ua-150-19_ambassador_jane-doe.txt" */
+export function letterFileName(parts: readonly string[], extension: string): string {
+  return `${parts.map((part) => safeNamePart(part)).join('_')}.${extension}`;
+}

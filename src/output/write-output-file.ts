@@ -1,0 +1,104 @@
+import { closeSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { AppError, ExitCode } from '../errors/app-error';
+
+const TEMP_PREFIX = '.appeal-tmp-';
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path); // a dangling symbolic link counts as being there
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses early, before any work, when an output is already there and --force was not given. */
+export function assertCanWrite(path: string, force: boolean): void {
+  if (!force && exists(path)) {
+    throw new AppError(`${path} already exists; nothing was written.`, {
+      exitCode: ExitCode.cantCreate,
+      hint: 'Add --force to replace it, or choose another folder with --out.',
+    });
+  }
+}
+
+/** Removes temporary files that an interrupted run left in a folder. */
+export function removeStaleTempFiles(dir: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.startsWith(TEMP_PREFIX)) {
+      try {
+        unlinkSync(join(dir, entry));
+      } catch {
+        // Another run may be using it; it will be tidied next time.
+      }
+    }
+  }
+}
+
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `${TEMP_PREFIX}${process.pid}-${Date.now().toString(36)}-${basename(path)}`);
+}
+
+/**
+ * Writes a file so that a crash leaves either nothing or the whole file: the bytes go to a
+ * temporary name in the same folder and are moved into place. Without `force` an existing file
+ * (or link) is never replaced, even if it appears while we write; with `force` a link is
+ * replaced by the file, never followed.
+ */
+export function commitTempFile(temp: string, path: string, force: boolean): void {
+  try {
+    if (force) {
+      renameSync(temp, path);
+    } else {
+      linkSync(temp, path); // fails with EEXIST instead of replacing
+      unlinkSync(temp);
+    }
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') assertCanWrite(path, false);
+    throw writeError(path, error);
+  }
+}
+
+export function writeOutputFile(path: string, content: string | Uint8Array, force: boolean): void {
+  assertCanWrite(path, force);
+  const temp = tempPathFor(path);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx');
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // nothing to clean
+    }
+    throw writeError(path, error);
+  }
+  commitTempFile(temp, path, force);
+}
+
+export function writeError(path: string, error: unknown): AppError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'the folder does not exist' : (error as Error).message;
+  return new AppError(`Cannot write ${path}: ${reason}. Nothing was written there.`, {
+    exitCode: ExitCode.cantCreate,
+    hint: 'Choose a folder you can write to with --out.',
+  });
+}

@@ -12,9 +12,12 @@ import { mergeSettings, type Profile } from '../profile/profile';
 import type { Sender } from '../profile/sender';
 import { findUnsafeCharacter } from '../text/plain-text';
 import { createAsker } from '../prompts/ask';
+import { takesPost } from '../addresses/postal-address';
+import { assertTakePost } from '../cases/post-targets';
+import type { LetterMade } from '../letters/letter-made';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
-export const WRITE_FORMATS = ['text'] as const;
+export const WRITE_FORMATS = ['text', 'pdf'] as const;
 export type WriteFormat = (typeof WRITE_FORMATS)[number];
 
 export interface WriteOptions extends CaseSourceFlags {
@@ -29,6 +32,8 @@ export interface WriteOptions extends CaseSourceFlags {
   force?: boolean;
   allowClosed?: boolean;
   yes?: boolean;
+  paper?: string;
+  font?: string;
 }
 
 function checkOneLine(value: string | undefined, flag: string): string | undefined {
@@ -50,6 +55,7 @@ export async function writeCommand(context: CommandContext, query: string, optio
     address: options.address?.map((line) => checkOneLine(line, '--address')!),
     country: checkOneLine(options.country, '--country'),
     email: checkOneLine(options.email, '--email'),
+    paper: options.paper as Profile['paper'],
   };
   const settings = mergeSettings<Profile>(loadSettings(context), flags);
   const library = openCaseLibrary(context, options, settings);
@@ -75,30 +81,41 @@ export async function writeCommand(context: CommandContext, query: string, optio
   }
 
   const asker = createAsker(context, options.yes);
-  const name = settings.name ?? (await askName(asker));
+  // A printed letter can only go to officials who take post: offer only those, refuse the others.
+  const candidates = format === 'pdf' && definition.officials.some(takesPost) ? definition.officials.filter(takesPost) : definition.officials;
   const officials = options.target?.length
     ? resolveTargets(definition.officials, options.target)
-    : definition.officials.length === 1
-      ? [...definition.officials]
-      : await askOfficials(asker, definition.officials);
+    : candidates.length === 1
+      ? [...candidates]
+      : await askOfficials(asker, candidates);
+  if (format === 'pdf') assertTakePost(definition, officials);
+  const name = settings.name ?? (await askName(asker));
 
   const sender: Sender = { name, address: settings.address, country: settings.country, email: settings.email };
   const now = context.clock.now();
   const letters = officials.map((official) => buildLetter(record, official, sender, now, library.templates));
 
-  if (options.stdout) {
+  if (options.stdout && format === 'text') {
     context.stdout.write(letters.map((letter) => formatLetterText(letter)).join('\n\f\n'));
     return;
   }
+  if (options.stdout) throw new UsageError('--stdout prints text letters only.', { hint: 'Leave out --stdout to write the PDF files (choose the folder with --out).' });
   const outDir = resolve(context.cwd, options.out ?? '.');
-  const outputs = planTextOutputs(letters, outDir);
+  const paths = planOutputPaths(letters, outDir, format);
+  for (const path of paths) assertCanWrite(path, Boolean(options.force));
+  const contents: (string | Uint8Array)[] =
+    format === 'pdf'
+      ? await (await import('../pdf/render-letter-pdf')).renderLetterPdfs(letters, { paper: settings.paper ?? 'a4', fontFile: options.font, cwd: context.cwd, now })
+      : letters.map((letter) => formatLetterText(letter));
   mkdirSync(outDir, { recursive: true });
   removeStaleTempFiles(outDir);
-  for (const output of outputs) assertCanWrite(output.path, Boolean(options.force));
-  for (const output of outputs) {
-    writeOutputFile(output.path, output.content, Boolean(options.force));
-    context.stdout.write(`Wrote ${output.path}\n`);
-  }
+  // Every letter this run made, in one list: the place to record them.
+  const lettersMade: LetterMade[] = [];
+  letters.forEach((letter, index) => {
+    writeOutputFile(paths[index]!, contents[index]!, Boolean(options.force));
+    lettersMade.push({ caseId: letter.caseId, officialId: letter.officialId, format, sender: letter.sender.name, file: paths[index]! });
+  });
+  for (const made of lettersMade) context.stdout.write(`Wrote ${made.file}\n`);
 }
 
 async function askName(asker: ReturnType<typeof createAsker>): Promise<string> {
@@ -125,18 +142,13 @@ async function askOfficials(asker: ReturnType<typeof createAsker>, officials: re
   });
 }
 
-interface PlannedOutput {
-  path: string;
-  content: string;
-}
-
 /** One file per letter, named after case, official and sender; never two letters in one name. */
-function planTextOutputs(letters: readonly Letter[], outDir: string): PlannedOutput[] {
+function planOutputPaths(letters: readonly Letter[], outDir: string, extension: string): string[] {
   const used = new Set<string>();
   return letters.map((letter) => {
-    let file = letterFileName([letter.caseId, letter.officialId, letter.sender.name], 'txt');
-    for (let n = 2; used.has(file); n++) file = letterFileName([letter.caseId, letter.officialId, letter.sender.name, String(n)], 'txt');
+    let file = letterFileName([letter.caseId, letter.officialId, letter.sender.name], extension);
+    for (let n = 2; used.has(file); n++) file = letterFileName([letter.caseId, letter.officialId, letter.sender.name, String(n)], extension);
     used.add(file);
-    return { path: join(outDir, file), content: formatLetterText(letter) };
+    return join(outDir, file);
   });
 }

@@ -60,7 +60,11 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--force', 'replace letters that already exist')
       .option('--allow-closed', 'write even though the case is closed')
       .option('-y, --yes', 'ask nothing: take every answer from flags and the profile'),
-  ).action(async (query: string, options) => (await import('./commands/write')).writeCommand(context, query, options));
+  ).action(async (query: string, options) => {
+    // A PDF needs pdfkit and a font: start loading them on a second thread while the cases load here.
+    const pdfEngine = String(options.format).toLowerCase() === 'pdf' ? (await import('./pdf/pdf-engine')).startPdfEngine() : undefined;
+    return (await import('./commands/write')).writeCommand(context, query, options, pdfEngine);
+  });
 
   addCaseSourceOptions(
     program

@@ -15,6 +15,7 @@ import { createAsker } from '../prompts/ask';
 import { takesPost } from '../addresses/postal-address';
 import { assertTakePost } from '../cases/post-targets';
 import type { LetterMade } from '../letters/letter-made';
+import type { PdfEngine } from '../pdf/pdf-engine';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export const WRITE_FORMATS = ['text', 'pdf'] as const;
@@ -45,7 +46,8 @@ function checkOneLine(value: string | undefined, flag: string): string | undefin
   return trimmed;
 }
 
-export async function writeCommand(context: CommandContext, query: string, options: WriteOptions): Promise<void> {
+/** `pdfEngine`: a PDF worker the command line started early; one is started here if not. */
+export async function writeCommand(context: CommandContext, query: string, options: WriteOptions, pdfEngine?: PdfEngine): Promise<void> {
   const format = (options.format ?? 'text').toLowerCase();
   if (!(WRITE_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format ${options.format}: not a format appeal can write.`, { hint: `Choose one of: ${WRITE_FORMATS.join(', ')}.` });
@@ -105,7 +107,7 @@ export async function writeCommand(context: CommandContext, query: string, optio
   for (const path of paths) assertCanWrite(path, Boolean(options.force));
   const contents: (string | Uint8Array)[] =
     format === 'pdf'
-      ? await (await import('../pdf/render-letter-pdf')).renderLetterPdfs(letters, { paper: settings.paper ?? 'a4', fontFile: options.font, cwd: context.cwd, now })
+      ? await (pdfEngine ?? (await import('../pdf/pdf-engine')).startPdfEngine()).renderLetterPdfs(letters, { paper: settings.paper ?? 'a4', fontFile: options.font, cwd: context.cwd, now })
       : letters.map((letter) => formatLetterText(letter));
   mkdirSync(outDir, { recursive: true });
   removeStaleTempFiles(outDir);

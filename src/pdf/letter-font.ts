@@ -14,8 +14,21 @@ export interface LetterFont {
 /** Characters that never need a glyph: spaces are laid out as gaps, and these print as nothing. */
 const INVISIBLE = /[\s\u00ad\u034f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/u;
 
+/** Fonts already loaded in this process, by file: a batch or a warm PDF worker parses each once. */
+const loadedFonts = new Map<string, LetterFont>();
+
 /** Loads the letter font. fontkit is loaded here, not at start-up, since only PDFs need it. */
 export async function loadLetterFont(fontFlag: string | undefined, cwd: string): Promise<LetterFont> {
+  const key = fontFlag === undefined ? LETTER_FONT_FILE : resolve(cwd, fontFlag);
+  let font = loadedFonts.get(key);
+  if (!font) {
+    font = await readLetterFont(fontFlag, cwd);
+    loadedFonts.set(key, font);
+  }
+  return font;
+}
+
+async function readLetterFont(fontFlag: string | undefined, cwd: string): Promise<LetterFont> {
   const fontkit = await import('fontkit');
   if (fontFlag === undefined) {
     if (!existsSync(LETTER_FONT_FILE)) {

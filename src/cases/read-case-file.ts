@@ -97,6 +97,12 @@ export function readCaseFile(file: string, displayName = file): CaseFileResult {
     return node?.range ? (at(node.range[0]) as { line: number; column: number }) : undefined;
   };
 
+  const locateKey = (path: readonly (string | number)[]) => {
+    const parent = nodeAt(doc, path.slice(0, -1));
+    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]) : undefined;
+    return pair && isScalar(pair.key) && pair.key.range ? (at(pair.key.range[0]) as { line: number; column: number }) : undefined;
+  };
+
   const data = doc.toJS({ maxAliasCount: 0 }) as unknown;
   const parsed = caseSchema.safeParse(data);
   if (!parsed.success) {
@@ -108,7 +114,7 @@ export function readCaseFile(file: string, displayName = file): CaseFileResult {
           problems.push({
             severity: 'error',
             file: displayName,
-            ...(locate([...path, key]) ?? {}),
+            ...(locateKey([...path, key]) ?? {}),
             field: formatFieldPath([...path, key]),
             message: 'is not a case field',
             hint: 'Check the spelling against schema/case.schema.json, or remove it.',

@@ -130,6 +130,7 @@ export function readCaseFile(file: string, displayName = file): CaseFileResult {
         message: missing ? 'is missing' : issue.message,
       });
     }
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     return { problems, locate };
   }
   return { definition: parsed.data, problems, locate };

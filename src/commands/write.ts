@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findCase } from '../cases/find-case';
 import { resolveTargets } from '../cases/resolve-targets';
@@ -7,7 +6,7 @@ import type { Official } from '../cases/case-schema';
 import { AppError, DataError, ExitCode, UsageError } from '../errors/app-error';
 import { buildLetter, formatLetterText, type Letter } from '../letters/letter';
 import { letterFileName } from '../output/safe-file-name';
-import { assertCanWrite, removeStaleTempFiles, writeOutputFile } from '../output/write-output-file';
+import { assertCanWrite, ensureOutputDir, removeStaleTempFiles, writeOutputFile } from '../output/write-output-file';
 import { mergeSettings, type Profile } from '../profile/profile';
 import type { Sender } from '../profile/sender';
 import { findUnsafeCharacter } from '../text/plain-text';
@@ -92,7 +91,7 @@ export async function writeCommand(context: CommandContext, query: string, optio
   }
   const outDir = resolve(context.cwd, options.out ?? '.');
   const outputs = planTextOutputs(letters, outDir);
-  mkdirSync(outDir, { recursive: true });
+  ensureOutputDir(outDir);
   removeStaleTempFiles(outDir);
   for (const output of outputs) assertCanWrite(output.path, Boolean(options.force));
   for (const output of outputs) {

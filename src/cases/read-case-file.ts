@@ -53,7 +53,9 @@ export function readCaseFile(file: string, displayName = file): CaseFileResult {
   }
 
   const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core' });
-  if (!Array.isArray(documents)) return fail('holds no YAML document');
+  if (!Array.isArray(documents) || documents.length === 0) {
+    return fail('holds no YAML document', 'A case file is YAML: "key: value" lines; see cases/ for examples.');
+  }
   if (documents.length > 1) {
     return fail(`holds ${documents.length} YAML documents; a case file holds one`, 'Split it at each "---" into files of their own.', documents[1]?.range[0]);
   }

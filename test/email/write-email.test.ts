@@ -168,6 +168,29 @@ describe('appeal write --format email', () => {
     expect(result.stderr).toMatch(/Your email address, for the From line of the drafts: no answer.*\nGive it with --email\./);
   });
 
+  it.each([
+    ['--stdout with --format all', ['write', 'miftakhov', '--name', 'X', '--format', 'all', '--stdout'], /--stdout prints one format; --format all writes several/],
+    ['an unknown format', ['write', 'miftakhov', '--name', 'X', '--format', 'fax'], /--format fax: not a format appeal can write\.\nChoose one of: text, email, mailto, all\./],
+  ] as [string, string[], RegExp][])('refuses %s', async (_name, args, refusal) => {
+    const result = await runCli(args, { cwd: temp.dir });
+    expect(result.code).toBe(64);
+    expect(result.stderr).toMatch(refusal);
+  });
+
+  it('prints one draft with --stdout, not several', async () => {
+    const file = join(temp.dir, 'my-cases', 'ua-9-26.yaml');
+    writeFileSync(file, MIXED_CASE['my-cases/ua-9-26.yaml'].replace('      - +1 555 0100\n', '      - +1 555 0100\n    email:\n      - minister@freedonia.example\n'));
+    const args = ['write', '9.26', '--cases', 'my-cases', '--name', 'X', '--email', 'x@example.org', '--format', 'email', '--stdout', '--target'];
+    const several = await runCli([...args, 'all'], { cwd: temp.dir });
+    expect(several.code).toBe(64);
+    expect(several.stderr).toContain('--stdout prints one email draft, and this run makes several.');
+    const one = await runCli([...args, 'minister'], { cwd: temp.dir });
+    expect(one.code).toBe(0);
+    const raw = Buffer.from(one.stdout, 'utf8');
+    everyDraft.push(raw);
+    expect((await readWithMailparser(raw)).to).toEqual(['minister@freedonia.example']);
+  });
+
   it('never overwrites a draft without --force', async () => {
     const args = ['write', 'miftakhov', '--name', 'Eve', '--email', 'eve@example.org', '--format', 'email', '--out', 'DIR'];
     expect((await runCli(args, { cwd: temp.dir })).code).toBe(0);

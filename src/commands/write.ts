@@ -136,7 +136,7 @@ export async function writeCommand(context: CommandContext, query: string, optio
   // Every chosen official is checked before anything is asked or written.
   if (format === 'email' || format === 'mailto') {
     const withoutEmail = officials.filter((official) => FILE_FORMATS.email.whyNot(official));
-    if (withoutEmail.length) throw noEmailRefusal(definition, withoutEmail);
+    if (withoutEmail.length) throw noEmailRefusal(definition, withoutEmail, format === 'mailto' ? 'No mailto: link was printed' : undefined);
   }
   const needsSenderEmail = fileFormats.includes('email') && officials.some((official) => !FILE_FORMATS.email.whyNot(official));
   const senderEmail = needsSenderEmail ? await senderEmailFor(context, options, settings.email, asker) : settings.email;

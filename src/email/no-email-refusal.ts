@@ -25,7 +25,7 @@ function targetLabel(definition: CaseDefinition, official: Official): string {
  * (none given, or hidden in the document), how else to reach each, and who in the case does
  * take email.
  */
-export function noEmailRefusal(definition: CaseDefinition, withoutEmail: readonly Official[]): AppError {
+export function noEmailRefusal(definition: CaseDefinition, withoutEmail: readonly Official[], nothingMade = 'No email draft was written'): AppError {
   const caseId = caseDisplayId(definition);
   const details: string[] = [];
   for (const official of withoutEmail) {
@@ -48,7 +48,7 @@ export function noEmailRefusal(definition: CaseDefinition, withoutEmail: readonl
     hints.push(`For a letter to print and post: appeal write ${definition.id} ${byPost.map((official) => `--target ${definition.officials.indexOf(official) + 1}`).join(' ')} --format text`);
   }
   if (!hints.length) hints.push('Reach them one of the other ways above.');
-  return new AppError(`No email draft was written: ${caseId} gives no email address for ${joinNames(withoutEmail.map((official) => official.name))}.`, {
+  return new AppError(`${nothingMade}: ${caseId} gives no email address for ${joinNames(withoutEmail.map((official) => official.name))}.`, {
     exitCode: ExitCode.failure,
     details,
     hint: hints.join('\n'),

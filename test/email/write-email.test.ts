@@ -231,7 +231,7 @@ describe('appeal write --format mailto', () => {
     const result = await runCli(['write', '150.19', '--target', '1', '--name', 'X', '--format', 'mailto'], { cwd: temp.dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('No email draft was written: UA 150.19 gives no email address for Yuriy Yakovlevich Chaika.');
+    expect(result.stderr).toContain('No mailto: link was printed: UA 150.19 gives no email address for Yuriy Yakovlevich Chaika.');
   });
 });
 

@@ -52,9 +52,10 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--country <country>', 'the country you live in (default: your profile)')
       .option('--email <address>', 'your email address (default: your profile)')
       .option('-t, --target <official>', 'whom to write to: the number "appeal show" gives, the official\'s id, part of the name or title, or "all" (repeatable)', collect)
-      .addOption(new Option('-f, --format <format>', 'what to make').default('text'))
+      .addOption(new Option('-f, --format <format>', 'what to make: text, email (.eml drafts), mailto (links), or all').default('text'))
       .option('-o, --out <dir>', 'folder for the letters (default: the current folder)')
       .option('--stdout', 'print the letters instead of writing files')
+      .option('--open', 'open each email draft in your mail program (where there is a desktop)')
       .option('--force', 'replace letters that already exist')
       .option('--allow-closed', 'write even though the case is closed')
       .option('-y, --yes', 'ask nothing: take every answer from flags and the profile'),

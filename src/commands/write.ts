@@ -12,6 +12,7 @@ import { mergeSettings, type Profile } from '../profile/profile';
 import type { Sender } from '../profile/sender';
 import { findUnsafeCharacter } from '../text/plain-text';
 import { createAsker } from '../prompts/ask';
+import { channelForFormat, recordLetters } from '../action-log/record-letters';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export const WRITE_FORMATS = ['text'] as const;
@@ -99,6 +100,7 @@ export async function writeCommand(context: CommandContext, query: string, optio
     writeOutputFile(output.path, output.content, Boolean(options.force));
     context.stdout.write(`Wrote ${output.path}\n`);
   }
+  recordLetters(context, letters.map((letter, index) => ({ case: letter.caseId, official: letter.officialId, format, channel: channelForFormat(format), sender: letter.sender.name, file: outputs[index]!.path })));
 }
 
 async function askName(asker: ReturnType<typeof createAsker>): Promise<string> {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseActionLog } from '../src/action-log/log-file';
-import { REPO_ROOT } from './helpers/run-cli';
+import { REPO_ROOT, runCli } from './helpers/run-cli';
 import { makeTempDir } from './helpers/temp-dir';
 
 const WRITERS = 8;
@@ -71,6 +71,33 @@ test(`${WRITERS} processes × ${LETTERS_EACH} letters recorded at once give ${WR
     // The writers did run at the same time: their lines are interleaved, not one block each.
     const changes = log.records.filter((record, index) => index > 0 && record.official !== log.records[index - 1]!.official).length;
     expect(changes).toBeGreaterThan(WRITERS);
+  } finally {
+    cleanup();
+  }
+});
+
+test(`${WRITERS} "appeal write" runs of ${LETTERS_EACH} letters each at once give ${WRITERS * LETTERS_EACH} valid lines`, async () => {
+  // A case with 200 officials, so one run writes 200 letters and records them in one call.
+  const officials = Array.from({ length: LETTERS_EACH }, (_, n) => `  - id: official-${n}\n    name: Official ${n}\n    address: [Street ${n}, Town]\n    country: Utopia\n    salutation: Dear Official`);
+  const { dir, cleanup } = makeTempDir({
+    'cases/many.yaml': `id: many-officials\nkind: urgent-action\ntitle: Many officials\nstatus: open\nsummary: One case, many officials.\npeople:\n  - name: Someone\nofficials:\n${officials.join('\n')}\nletter:\n  template: many.hbs\n  language: en\n  closing: Yours sincerely,\n`,
+    'cases/many.hbs': 'Please release Someone.\n',
+  });
+  try {
+    const results = await Promise.all(
+      Array.from({ length: WRITERS }, (_, writer) =>
+        runCli(['write', 'many-officials', '--cases', 'cases', '--no-builtin', '--name', `Member ${writer}`, '--target', 'all', '--out', `out-${writer}`], { cwd: dir, timeoutMs: 60_000 }),
+      ),
+    );
+    expect(results.map((result) => [result.code, result.stderr])).toEqual(Array.from({ length: WRITERS }, () => [0, '']));
+    const text = readFileSync(join(dir, '.data', 'appeal', 'actions.jsonl'), 'utf8');
+    expect(text.split('\n')).toHaveLength(WRITERS * LETTERS_EACH + 1);
+    const log = parseActionLog(text);
+    expect(log.problems).toEqual([]);
+    for (let writer = 0; writer < WRITERS; writer++) {
+      const files = log.records.filter((record) => record.sender === `Member ${writer}`).map((record) => (record.kind === 'made' ? record.file : null));
+      expect(files).toEqual(Array.from({ length: LETTERS_EACH }, (_, n) => join(dir, `out-${writer}`, `many-officials_official-${n}_member-${writer}.txt`)));
+    }
   } finally {
     cleanup();
   }

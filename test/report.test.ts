@@ -160,7 +160,7 @@ describe('a log whose last line was cut in half', () => {
     expect(torn.code).toBe(0);
     expect(torn.stderr).toBe(
       `warning: ${tornLog} line ${lines.length}: the log ends in the middle of this line (a write was cut off); it was skipped.\n` +
-        `Counted the ${lines.length - 1} complete records; the next letter recorded starts on a fresh line.\n`,
+        `Counted the ${lines.length - 1} complete records. Removing the damaged text on line ${lines.length} stops this warning.\n`,
     );
     const report = JSON.parse(torn.stdout);
     expect(report.letters).toEqual({ made: 39, sent: 26 });

@@ -34,27 +34,32 @@ const text = z.string().min(1);
  * One line of the log. Reading is lenient about values a later version may add (another
  * channel or format, extra fields), strict about what the counts need.
  */
-const common = {
-  v: z.number().int().positive(),
-  at: z.iso.datetime({ offset: true }),
-  case: text,
-  official: text,
-  channel: text,
-  /** null for a blank letter, which a member signs by hand. */
-  sender: text.nullable(),
-};
+const v = z.number().int().positive();
+const at = z.iso.datetime({ offset: true });
+/** null for a blank letter, which a member signs by hand. */
+const sender = text.nullable();
 
 export const madeRecordSchema = z.object({
-  ...common,
+  v,
   kind: z.literal('made'),
+  at,
+  case: text,
+  official: text,
   format: text,
+  channel: text,
+  sender,
   /** The file written; null when the letter went somewhere other than a file. */
   file: text.nullable(),
 });
 
 export const sentRecordSchema = z.object({
-  ...common,
+  v,
   kind: z.literal('sent'),
+  at,
+  case: text,
+  official: text,
+  channel: text,
+  sender,
 });
 
 export const actionRecordSchema = z.discriminatedUnion('kind', [madeRecordSchema, sentRecordSchema]);

@@ -41,6 +41,7 @@ export function caseNames(library: CaseLibrary): CaseNames {
 export function warnAboutLogProblems(context: CommandContext, file: string, log: ActionLog): void {
   for (const problem of log.problems) context.stderr.write(`${formatLogProblem(file, problem)}\n`);
   if (log.problems.length) {
-    context.stderr.write(`Counted the ${log.records.length} complete record${log.records.length === 1 ? '' : 's'}; the next letter recorded starts on a fresh line.\n`);
+    const lines = log.problems.map((problem) => problem.line).join(', ');
+    context.stderr.write(`Counted the ${log.records.length} complete record${log.records.length === 1 ? '' : 's'}. Removing the damaged text on line ${lines} stops this warning.\n`);
   }
 }

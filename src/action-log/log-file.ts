@@ -13,8 +13,9 @@ export function actionLogFile(env: NodeJS.ProcessEnv): string {
 /**
  * Appends are whole lines written by single write calls on a file opened with O_APPEND: the
  * kernel places each write at the end of the file in one piece, so two processes appending at
- * once never interleave inside a line. Writes are kept to whole lines of at most this many bytes
- * (one page, PIPE_BUF on Linux), the size every local file system writes in one piece.
+ * once never interleave inside a line. Linux does so for local files of any write size; keeping
+ * each write to whole lines of at most a page (PIPE_BUF) also keeps lines whole where a system
+ * splits larger writes, and a crash between two writes leaves only whole lines behind.
  */
 export const APPEND_CHUNK_BYTES = 4096;
 

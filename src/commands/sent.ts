@@ -87,7 +87,7 @@ export async function sentCommand(context: CommandContext, query: string, option
       // The name as the letter was signed, however it was typed now.
       const signed = counts.lastMade?.sender ?? counts.lastSent?.sender ?? sender;
       if (counts.sent >= Math.max(counts.made, 1)) {
-        if (counts.lastSent) notes.push(`${senderLabel(signed)}'s letter to ${official.name} was already marked as sent on ${localDateKey(new Date(counts.lastSent.at))}; not counted again.`);
+        if (counts.lastSent) notes.push(`${signed === null ? 'The blank letter' : `${signed}'s letter`} to ${official.name} was already marked as sent on ${localDateKey(new Date(counts.lastSent.at))}; not counted again.`);
         continue;
       }
       const channel = sentChannel(channelFlag as SentChannel | undefined, counts.lastMade, official, caseLabel);

@@ -63,6 +63,40 @@ export function buildProgram(context: CommandContext, version: string): Command 
 
   addCaseSourceOptions(
     program
+      .command('sent')
+      .description('mark letters as actually sent, so the report counts them')
+      .argument('<case>', 'UA number ("UA 150.19", "150/19"), case id, or part of a name')
+      .option('-t, --target <official>', 'whose letter was sent: a number from "appeal show", an id, part of the name, or "all" (repeatable)', collect)
+      .option('-n, --name <name>', 'who sent it, as the letter was signed (default: your profile)')
+      .option('--all-senders', 'mark every letter made for these officials, whoever signed it (a group meeting\'s batch)')
+      .option('--channel <channel>', 'how it was sent: post, email or fax (default: as the letter was made)')
+      .option('-y, --yes', 'ask nothing: take every answer from flags and the profile'),
+  ).action(async (query: string, options) => (await import('./commands/sent')).sentCommand(context, query, options));
+
+  addCaseSourceOptions(
+    program
+      .command('log')
+      .description('list the letters made and marked as sent, oldest first')
+      .option('--case <case>', 'only this case')
+      .option('--since <date>', 'only from this date on (YYYY-MM-DD)')
+      .option('--until <date>', 'only up to this date (YYYY-MM-DD)')
+      .option('--sender <name>', 'only letters whose sender\'s name contains this ("blank" for unsigned ones)')
+      .option('--json', 'print JSON for scripts'),
+  ).action(async (options) => (await import('./commands/log')).logCommand(context, options));
+
+  addCaseSourceOptions(
+    program
+      .command('report')
+      .description('count letters made and sent: per case, official, channel and member (nothing leaves your computer)')
+      .argument('[case]', 'only this case')
+      .option('--since <date>', 'count from this date on (YYYY-MM-DD)')
+      .option('--until <date>', 'count up to this date (YYYY-MM-DD)')
+      .option('--json', 'print JSON')
+      .option('--csv', 'print CSV with a header row, for a spreadsheet or a network coordinator'),
+  ).action(async (query: string | undefined, options) => (await import('./commands/report')).reportCommand(context, query, options));
+
+  addCaseSourceOptions(
+    program
       .command('validate')
       .description('check case files and their templates; with --cases, only those folders'),
   ).action(async (options) => (await import('./commands/validate')).validateCommand(context, options));

@@ -14,6 +14,7 @@ import { mergeSettings, type Profile } from '../profile/profile';
 import type { Sender } from '../profile/sender';
 import { findUnsafeCharacter } from '../text/plain-text';
 import { createAsker } from '../prompts/ask';
+import { channelForFormat, recordLetters } from '../action-log/record-letters';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export const WRITE_FORMATS = ['text', 'email', 'mailto', 'all'] as const;
@@ -180,6 +181,7 @@ export async function writeCommand(context: CommandContext, query: string, optio
     writeOutputFile(output.path, output.content, Boolean(options.force));
     context.stdout.write(`Wrote ${output.path}\n`);
   }
+  recordLetters(context, outputs.map((output) => ({ case: output.letter.caseId, official: output.letter.officialId, format: output.format, channel: channelForFormat(output.format), sender: output.letter.sender.name, file: output.path })));
   if (options.open) await openDrafts(context, outputs.filter((output) => output.format === 'email').map((output) => output.path));
 }
 
@@ -257,6 +259,7 @@ async function askOfficials(asker: ReturnType<typeof createAsker>, officials: re
 
 interface PlannedOutput {
   format: FileFormat;
+  letter: Letter;
   path: string;
   content: string | Uint8Array;
 }
@@ -276,7 +279,7 @@ async function planOutputs(items: readonly LetterToWrite[], formats: readonly Fi
       let file = letterFileName([letter.caseId, letter.officialId, letter.sender.name], spec.extension);
       for (let n = 2; used.has(file); n++) file = letterFileName([letter.caseId, letter.officialId, letter.sender.name, String(n)], spec.extension);
       used.add(file);
-      outputs.push({ format, path: join(outDir, file), content: await spec.render(item, draft) });
+      outputs.push({ format, letter, path: join(outDir, file), content: await spec.render(item, draft) });
     }
   }
   return outputs;

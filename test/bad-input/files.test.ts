@@ -42,7 +42,7 @@ describe('13. safe file names', () => {
       const result = await runCli(['write', '150.19', '-t', '1', '--name', '../../../escaped', '--out', 'out'], { cwd: dir });
       expect(result.code).toBe(0);
       expect(readdirSync(join(dir, 'out'))).toEqual(['ua-150-19_prosecutor-general_escaped.txt']);
-      expect(readdirSync(dir).sort()).toEqual(['out']);
+      expect(readdirSync(dir).filter((f) => f !== '.data').sort()).toEqual(['out']);
     } finally {
       cleanup();
     }
@@ -127,7 +127,8 @@ describe('16. temporary files', () => {
       writeFileSync(join(dir, '.appeal-tmp-999-abc-ua-150-19_prosecutor-general_jane-doe.txt'), 'half a lett');
       const result = await runCli(['write', '150.19', '-t', '1', '--name', 'Jane Doe'], { cwd: dir });
       expect(result.code).toBe(0);
-      expect(readdirSync(dir)).toEqual(['ua-150-19_prosecutor-general_jane-doe.txt']);
+      // .data holds the action log (APPEAL_DATA points there in tests).
+      expect(readdirSync(dir).filter((f) => f !== '.data')).toEqual(['ua-150-19_prosecutor-general_jane-doe.txt']);
     } finally {
       cleanup();
     }

@@ -57,7 +57,12 @@ function officialId(official: ImportedOfficial, taken: Set<string>, index: numbe
   const first = official.name.split(/\s+/)[0] ?? '';
   let base = '';
   if (official.title) base = slugify(official.title.split(/\s+(?:of|for|at|in|to)\s+|,|\//)[0]!, 4);
-  if (!base && OFFICE_WORDS.has(first.toLowerCase()) && !HONORIFICS.test(first) && official.name.split(/\s+/).length > 2) base = slugify(first);
+  if (!base && OFFICE_WORDS.has(first.toLowerCase()) && !HONORIFICS.test(first) && official.name.split(/\s+/).length > 2) {
+    // "Prosecutor General Yuriy Chaika" gives "prosecutor-general"; "Ambassador Anatoly Antonov" gives "ambassador".
+    const words = official.name.split(/\s+/);
+    const office = words.slice(0, words.findIndex((word) => !OFFICE_WORDS.has(word.toLowerCase())));
+    base = slugify(office.join(' '), 3);
+  }
   if (!base && official.organisation) base = slugify(official.organisation, 4);
   if (!base) base = slugify(official.name.split(/\s+/).pop() ?? '', 2);
   if (!base) base = `official-${index + 1}`;

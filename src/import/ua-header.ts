@@ -83,6 +83,9 @@ export function findCountry(lines: readonly string[], besideTitle: string | unde
   for (const line of lines) {
     const labelled = /^country\s*:\s*(.+)$/i.exec(line);
     if (labelled && countryByName(labelled[1]!)) return { value: labelled[1]!.trim() };
+    // The older header line: "UA: 45/16 Index: EUR 46/3712/2016 Russian Federation Date: 12 April 2016".
+    const header = /\bindex\s*:?\s*[A-Z]{3}\s*\d+\/\d+\/\d{4}\s+(.+?)\s+date\s*:/i.exec(line);
+    if (header && countryByName(header[1]!)) return { value: header[1]!.trim() };
   }
   const text = lines.join('\n');
   const mentions = countryMentions(text);

@@ -63,7 +63,8 @@ export function splitRunTogetherLine(line: string): string[] {
   const copiesHead = /^((?:and\s+)?copies\s+to\s*:)\s*(\S.*)$/i.exec(line);
   if (copiesHead) return [copiesHead[1]!, ...splitRunTogetherLine(copiesHead[2]!)];
   const starts = [...line.matchAll(new RegExp(CONTACT_LABEL, 'giu'))].map((match) => match.index!);
-  if (!starts.length || (starts.length === 1 && starts[0] === 0)) return [line];
+  if (!starts.length) return [line];
+  if (starts.length === 1 && starts[0] === 0) return splitRunOnSalutation(line);
   // Running text that mentions "email:" in passing stays as it is.
   if (isProse(line.slice(0, starts[0])) && starts[0]! > 0) return [line];
   let from = 0;
@@ -74,6 +75,8 @@ export function splitRunTogetherLine(line: string): string[] {
   pieces.push(line.slice(from).trim());
   return pieces.filter(Boolean).flatMap((piece) => splitRunOnSalutation(piece));
 }
+
+const SALUTATION_MODIFIERS = new Set(['chief', 'deputy', 'military', 'first', 'vice', 'acting', 'senior', 'high', 'supreme', 'state', 'federal', 'national', 'prime']);
 
 /**
  * "Salutation: Dear Minister Attorney General Óscar Chinchilla ..." on one line: the salutation
@@ -86,14 +89,17 @@ function splitRunOnSalutation(piece: string): string[] {
   const value = match[2]!;
   if (wordCount(value) <= 6 || /\/\s*\p{L}/u.test(value)) return [piece];
   const words = value.split(/\s+/);
-  let end = 1; // "Dear" or "Your"
-  if (/^your$/i.test(words[0]!)) end = 2;
+  const word = (index: number) => (words[index] ?? '').toLowerCase().replace(/[,.]$/, '');
+  let end = 1; // after "Dear"
+  if (/^your$/i.test(words[0]!)) end = 2; // "Your Excellency"
+  else if (HONORIFICS.test(words[1] ?? '')) end = 3; // "Dear Mr. Mityayev"
   else {
-    while (end < words.length && OFFICE_WORDS.has(words[end]!.toLowerCase().replace(/[,.]$/, '')) && !HONORIFICS.test(words[end]!)) end++;
-    if (end < words.length && HONORIFICS.test(words[end]!)) end += 2;
-    else if (end === 1) end = 2;
+    // "Dear [Chief Military] Prosecutor [General]": modifiers, one office, and a following
+    // "General"; the next office word starts the next official's block.
+    while (end < words.length && SALUTATION_MODIFIERS.has(word(end))) end++;
+    end++;
+    if (word(end) === 'general') end++;
   }
-  // An office word that starts the next block ("Minister", "President") belongs to it.
   const rest = words.slice(end).join(' ');
   return rest ? [`${match[1]}${words.slice(0, end).join(' ').replace(/,$/, '')}`, rest] : [piece];
 }
@@ -451,12 +457,16 @@ export function assignSalutations(officials: ImportedOfficial[], letterOpening: 
   }
 }
 
+const STANDALONE_OFFICES = new Set(['minister', 'president', 'governor', 'prosecutor', 'procurator', 'ambassador', 'director', 'commissioner', 'mayor', 'judge', 'ombudsman', 'ombudsperson', 'secretary', 'chairman', 'chairperson', 'chancellor', 'premier', 'king', 'queen', 'emir', 'sultan', 'warden', 'governor-general']);
+
 function guessSalutation(official: ImportedOfficial): string {
   const office = official.name.split(/\s+/)[0] ?? '';
   if (OFFICE_WORDS.has(office.toLowerCase()) && !HONORIFICS.test(office) && isPersonNameLine(official.name)) return `Dear ${office}`;
   if (official.title) {
+    // "Minister of Security" is addressed "Dear Minister"; "Head of the Press Service" in full.
     const short = official.title.split(/\s+(?:of|for|at|in)\s+|,/)[0]!.trim();
-    if (wordCount(short) <= 4 && OFFICE_WORDS.has(firstWord(short))) return `Dear ${short}`;
+    if (OFFICE_WORDS.has(firstWord(short)) && (wordCount(short) > 1 || STANDALONE_OFFICES.has(short.toLowerCase())) && wordCount(short) <= 4) return `Dear ${short}`;
+    if (OFFICE_WORDS.has(firstWord(official.title)) && wordCount(official.title) <= 7) return `Dear ${official.title}`;
   }
   return 'Dear Sir or Madam';
 }

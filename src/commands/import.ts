@@ -254,7 +254,7 @@ export async function importCommand(context: CommandContext, file: string, optio
 async function updateCase(context: CommandContext, existing: CaseRecord, imported: ImportedCase, options: ImportOptions, partialNames: readonly string[]): Promise<void> {
   const definition = existing.definition;
   const label = definition.ua_number ? `UA ${definition.ua_number}` : definition.id;
-  const stage = { first: 'an issue', update: 'an update', final: 'the final output' }[imported.stage];
+  const stage = { first: 'the first issue', update: 'an update', final: 'the final output' }[imported.stage];
   const plan = planCaseUpdate(definition, existing.templateSource, imported);
   const out = describeFindings(imported);
   out.push('', `${label} is already in the library: ${shown(context, existing.file)}${existing.builtin ? ' (it comes with appeal)' : ''}.`);

@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { readCaseFile } from '../src/cases/read-case-file';
 import { makeTempDir } from './helpers/temp-dir';
-import { REPO_ROOT, runCli } from './helpers/run-cli';
+import { BIN, REPO_ROOT, TEST_NOW, runCli } from './helpers/run-cli';
 
 const SHARED = join(REPO_ROOT, '..', 'shared');
 const SEEDS = join(SHARED, 'seeds');
@@ -128,6 +129,27 @@ describe('appeal import', () => {
     expect(after).toContain('status: closed');
     const show = await runCli(['show', '126/19', '--cases', 'upd', '--no-builtin'], { cwd: temp.dir });
     expect(show.stdout).toContain('Status: closed (no further action is requested)');
+  });
+
+  // util-linux's script(1) gives the command a pseudo-terminal, so the question is really asked.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  (hasScript ? test : test.skip)('at a terminal, the difference is confirmed by answering the question', async () => {
+    await runCli(['import', seed('001'), '--cases', 'tty', '--no-builtin'], { cwd: temp.dir });
+    const atTerminal = (answer: string) =>
+      spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" import "${seed('003')}" --cases tty --no-builtin`, '/dev/null'], {
+        cwd: temp.dir,
+        input: answer,
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { PATH: process.env.PATH, HOME: temp.dir, APPEAL_NOW: TEST_NOW, APPEAL_CONFIG: join(temp.dir, '.config', 'appeal'), TZ: 'UTC', NO_COLOR: '1' },
+      });
+    const declined = atTerminal('n\r');
+    expect(declined.stdout).toContain('Change tty/ua-126-19.yaml?');
+    expect(declined.stdout).toContain('Left tty/ua-126-19.yaml as it was.');
+    expect(readCaseFile(join(temp.dir, 'tty', 'ua-126-19.yaml')).definition?.status).toBe('open');
+    const accepted = atTerminal('y\r');
+    expect(accepted.stdout).toContain('Changed tty/ua-126-19.yaml.');
+    expect(readCaseFile(join(temp.dir, 'tty', 'ua-126-19.yaml')).definition?.status).toBe('closed');
   });
 
   test('a case that comes with appeal is not changed; an issue it already holds changes nothing', async () => {

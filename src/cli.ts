@@ -102,6 +102,17 @@ export function buildProgram(context: CommandContext, version: string): Command 
   ).action(async (options) => (await import('./commands/validate')).validateCommand(context, options));
 
   program
+    .command('import')
+    .description('turn an Urgent Action (PDF, text or saved web page) into a case file and its model letter')
+    .argument('<file>', 'the Urgent Action document, or "-" to read standard input')
+    .option('--cases <dir>', 'write the case into this folder (default: your own case folder)')
+    .option('--no-builtin', 'leave out the case library that comes with appeal when looking for the case')
+    .option('-y, --yes', 'change an existing case without asking')
+    .option('--force', 'replace a file of the same name that is not this case')
+    .option('--stdout', 'print the case file and model letter instead of writing them')
+    .action(async (file: string, options) => (await import('./commands/import')).importCommand(context, file, options));
+
+  program
     .command('init')
     .description('save your name, address, email, paper size and language for every letter')
     .option('-n, --name <name>', 'your name, as you sign letters')

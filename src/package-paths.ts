@@ -6,3 +6,5 @@ const PACKAGE_ROOT = resolve(__dirname, '..');
 export const BUILTIN_CASES_DIR = join(PACKAGE_ROOT, 'cases');
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 export const PACKAGE_JSON = join(PACKAGE_ROOT, 'package.json');
+/** DejaVu Sans trimmed to the scripts letters use; `npm run build` makes it from dejavu-fonts-ttf. */
+export const LETTER_FONT_FILE = join(PACKAGE_ROOT, 'dist', 'fonts', 'dejavu-sans-letter.ttf');

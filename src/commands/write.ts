@@ -10,19 +10,21 @@ import { emailSubject } from '../email/email-subject';
 import { noEmailRefusal } from '../email/no-email-refusal';
 import { letterFileName } from '../output/safe-file-name';
 import { assertCanWrite, ensureOutputDir, removeStaleTempFiles, writeOutputFile } from '../output/write-output-file';
-import { mergeSettings, type Profile } from '../profile/profile';
+import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
 import type { Sender } from '../profile/sender';
 import { findUnsafeCharacter } from '../text/plain-text';
 import { createAsker } from '../prompts/ask';
 import { channelForFormat, recordLetters } from '../action-log/record-letters';
+import { takesPost } from '../addresses/postal-address';
+import { assertTakePost, noPostReason } from '../cases/post-targets';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
-export const WRITE_FORMATS = ['text', 'email', 'mailto', 'all'] as const;
+export const WRITE_FORMATS = ['text', 'email', 'mailto', 'pdf', 'all'] as const;
 export type WriteFormat = (typeof WRITE_FORMATS)[number];
 
 /** Formats written as files; `--format all` writes each one the chosen officials can take. */
-type FileFormat = 'text' | 'email';
-const ALL_FILE_FORMATS: readonly FileFormat[] = ['text', 'email'];
+type FileFormat = 'text' | 'email' | 'pdf';
+const ALL_FILE_FORMATS: readonly FileFormat[] = ['text', 'email', 'pdf'];
 
 interface LetterToWrite {
   letter: Letter;
@@ -34,6 +36,10 @@ interface DraftDetails {
   senderEmail?: string;
   subject: string;
   now: Date;
+  paper: PaperSize;
+  /** --font, for PDF letters in scripts the built-in font lacks. */
+  fontFile?: string;
+  cwd: string;
 }
 
 interface FileFormatSpec {
@@ -56,6 +62,16 @@ const FILE_FORMATS: Record<FileFormat, FileFormatSpec> = {
       return buildEmailDraft({ letter, from: draft.senderEmail!, to: official.email!, subject: draft.subject, date: draft.now });
     },
   },
+  pdf: {
+    label: 'printed letter',
+    extension: 'pdf',
+    whyNot: (official) => (takesPost(official) ? undefined : noPostReason(official)),
+    render: async ({ letter }, draft) => {
+      const { renderLetterPdfs } = await import('../pdf/render-letter-pdf');
+      const [pdf] = await renderLetterPdfs([letter], { paper: draft.paper, fontFile: draft.fontFile, cwd: draft.cwd, now: draft.now });
+      return pdf!;
+    },
+  },
 };
 
 export interface WriteOptions extends CaseSourceFlags {
@@ -71,6 +87,8 @@ export interface WriteOptions extends CaseSourceFlags {
   force?: boolean;
   allowClosed?: boolean;
   yes?: boolean;
+  paper?: string;
+  font?: string;
 }
 
 function checkOneLine(value: string | undefined, flag: string): string | undefined {
@@ -91,6 +109,9 @@ export async function writeCommand(context: CommandContext, query: string, optio
   if (options.open && !fileFormats.includes('email')) {
     throw new UsageError('--open hands email drafts to your mail program, and this run makes none.', { hint: 'Add --format email (or --format all), or leave out --open.' });
   }
+  if (options.stdout && format === 'pdf') {
+    throw new UsageError('--stdout prints text letters and email drafts, not PDFs.', { hint: 'Leave out --stdout to write the PDF files (choose the folder with --out).' });
+  }
   if (options.stdout && (format === 'all' || options.open)) {
     throw new UsageError(`--stdout prints one format; ${format === 'all' ? '--format all writes several' : '--open needs the drafts as files'}.`, { hint: 'Leave out --stdout to write files (into --out).' });
   }
@@ -99,6 +120,7 @@ export async function writeCommand(context: CommandContext, query: string, optio
     address: options.address?.map((line) => checkOneLine(line, '--address')!),
     country: checkOneLine(options.country, '--country'),
     email: checkEmailAddress(checkOneLine(options.email, '--email'), '--email'),
+    paper: options.paper as PaperSize | undefined,
   };
   const settings = mergeSettings<Profile>(loadSettings(context), flags);
   // The environment layer is not checked on the way in: a name from APPEAL_NAME must be one line too.
@@ -126,25 +148,33 @@ export async function writeCommand(context: CommandContext, query: string, optio
   }
 
   const asker = createAsker(context, options.yes);
-  const name = settings.name ?? (await askName(asker));
+  // A printed letter can only go to officials who take post: offer only those, refuse the others.
+  const candidates = format === 'pdf' && definition.officials.some(takesPost) ? definition.officials.filter(takesPost) : definition.officials;
+  if (!asker.interactive && !options.target?.length && candidates.length > 1) {
+    // Say at once everything the person must add, rather than one flag per attempt.
+    const missing = [...(settings.name ? [] : ['--name (your name, as you sign)']), '--target (a number from "appeal show", an id, part of the name, or "all")'];
+    throw new UsageError('There is no terminal to ask at, and answers are missing.', { details: missing.map((flag) => `Give ${flag}`), hint: `For example: appeal write ${definition.id} --name "Your Name" --target all` });
+  }
   const officials = options.target?.length
     ? resolveTargets(definition.officials, options.target)
-    : definition.officials.length === 1
-      ? [...definition.officials]
-      : await askOfficials(asker, definition.officials);
+    : candidates.length === 1
+      ? [...candidates]
+      : await askOfficials(asker, candidates);
+  if (format === 'pdf') assertTakePost(definition, officials);
 
   // Every chosen official is checked before anything is asked or written.
   if (format === 'email' || format === 'mailto') {
     const withoutEmail = officials.filter((official) => FILE_FORMATS.email.whyNot(official));
     if (withoutEmail.length) throw noEmailRefusal(definition, withoutEmail, format === 'mailto' ? 'No mailto: link was printed' : undefined);
   }
+  const name = settings.name ?? (await askName(asker));
   const needsSenderEmail = fileFormats.includes('email') && officials.some((official) => !FILE_FORMATS.email.whyNot(official));
   const senderEmail = needsSenderEmail ? await senderEmailFor(context, options, settings.email, asker) : settings.email;
 
   const sender: Sender = { name, address: settings.address, country: settings.country, email: senderEmail };
   const now = context.clock.now();
   const items: LetterToWrite[] = officials.map((official) => ({ official, letter: buildLetter(record, official, sender, now, library.templates) }));
-  const draft: DraftDetails = { senderEmail, subject: emailSubject(definition), now };
+  const draft: DraftDetails = { senderEmail, subject: emailSubject(definition), now, paper: settings.paper ?? 'a4', fontFile: options.font, cwd: context.cwd };
 
   if (format === 'mailto') {
     const { buildMailtoLink, MAILTO_SAFE_LENGTH } = await import('../email/mailto-link');

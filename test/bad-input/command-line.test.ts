@@ -59,7 +59,7 @@ describe('17. no terminal: never waits', () => {
     });
     child.stdin.end();
     expect(code).toBe(64);
-    expect(stderr).toContain('Give it with --name.');
+    expect(stderr).toContain('Give --name');
   });
 });
 

@@ -11,10 +11,10 @@ beforeEach(() => {
 afterEach(() => temp.cleanup());
 
 describe('appeal at a terminal', () => {
-  test('write asks for the name and the officials, then writes one letter per official', () => {
+  test('write asks whom you write to and your name, then writes one letter per official', () => {
     const session = runInTerminal(['write', '150.19', '--out', 'letters'], temp.dir, [
-      { expect: 'Your name', send: `Jane Doe${KEYS.enter}` },
       { expect: 'Whom do you write to?', send: `${KEYS.down}${KEYS.space}${KEYS.enter}` },
+      { expect: 'Your name', send: `Jane Doe${KEYS.enter}` },
     ]);
     expect(session.stuck_at).toBeUndefined();
     expect(session.status).toBe(0);
@@ -32,8 +32,8 @@ describe('appeal at a terminal', () => {
 
   test('Ctrl-C at a prompt exits with status 130 and writes nothing', () => {
     const session = runInTerminal(['write', '150.19', '--out', 'letters'], temp.dir, [
-      { expect: 'Your name', send: `Jane${KEYS.enter}` },
-      { expect: 'Whom do you write to?', send: KEYS.ctrlC },
+      { expect: 'Whom do you write to?', send: `${KEYS.enter}` },
+      { expect: 'Your name', send: KEYS.ctrlC },
     ]);
     expect(session.status).toBe(130);
     expect(existsSync(join(temp.dir, 'letters'))).toBe(false);

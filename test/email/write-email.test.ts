@@ -170,7 +170,7 @@ describe('appeal write --format email', () => {
 
   it.each([
     ['--stdout with --format all', ['write', 'miftakhov', '--name', 'X', '--format', 'all', '--stdout'], /--stdout prints one format; --format all writes several/],
-    ['an unknown format', ['write', 'miftakhov', '--name', 'X', '--format', 'fax'], /--format fax: not a format appeal can write\.\nChoose one of: text, email, mailto, all\./],
+    ['an unknown format', ['write', 'miftakhov', '--name', 'X', '--format', 'fax'], /--format fax: not a format appeal can write\.\nChoose one of: text, email, mailto, pdf, all\./],
   ] as [string, string[], RegExp][])('refuses %s', async (_name, args, refusal) => {
     const result = await runCli(args, { cwd: temp.dir });
     expect(result.code).toBe(64);
@@ -239,7 +239,7 @@ describe('appeal write --format all', () => {
   it('writes each format every chosen official can take, and says what it left out', async () => {
     const result = await runCli(['write', '9.26', '--cases', 'my-cases', '--target', 'all', '--name', 'X', '--email', 'x@example.org', '--format', 'all', '--out', 'DIR'], { cwd: temp.dir });
     expect(result.code).toBe(0);
-    expect(readdirSync(join(temp.dir, 'DIR')).sort()).toEqual(['ua-9-26_embassy_x.eml', 'ua-9-26_embassy_x.txt', 'ua-9-26_minister_x.txt']);
+    expect(readdirSync(join(temp.dir, 'DIR')).sort()).toEqual(['ua-9-26_embassy_x.eml', 'ua-9-26_embassy_x.pdf', 'ua-9-26_embassy_x.txt', 'ua-9-26_minister_x.pdf', 'ua-9-26_minister_x.txt']);
     expect(result.stderr).toBe('note: no email draft for Minister of Justice: the case gives no email address.\n');
     const [raw] = draftsIn(join(temp.dir, 'DIR'));
     expect((await readWithMailparser(raw!)).to).toEqual(['embassy@freedonia.example']);
@@ -248,7 +248,7 @@ describe('appeal write --format all', () => {
   it('needs no sender email when nobody chosen takes email', async () => {
     const result = await runCli(['write', '150.19', '--target', 'all', '--name', 'X', '--format', 'all', '--out', 'DIR'], { cwd: temp.dir });
     expect(result.code).toBe(0);
-    expect(readdirSync(join(temp.dir, 'DIR')).sort()).toEqual(['ua-150-19_ambassador_x.txt', 'ua-150-19_prosecutor-general_x.txt']);
+    expect(readdirSync(join(temp.dir, 'DIR')).sort()).toEqual(['ua-150-19_ambassador_x.pdf', 'ua-150-19_ambassador_x.txt', 'ua-150-19_prosecutor-general_x.pdf', 'ua-150-19_prosecutor-general_x.txt']);
     expect(result.stderr).toContain('note: no email draft for Ambassador Anatoly Antonov: the document hid the address.');
   });
 });

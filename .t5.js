@@ -1,0 +1,22 @@
+(async()=>{
+const D='/work/wt-pdf/dist/';
+const {loadCaseLibrary}=require(D+'cases/case-library.js');
+const P=require(D+'package-paths.js');
+const lib=loadCaseLibrary({builtinDir:P.BUILTIN_CASES_DIR,userDirs:[],templatesDir:P.TEMPLATES_DIR,cwd:'/tmp'});
+const {buildLetter}=require(D+'letters/letter.js');
+const rec=lib.cases.find(c=>c.definition.id==='miftakhov-2026');
+const letter=buildLetter(rec,rec.definition.officials[0],{name:'Анна Иванова'},new Date(),lib.templates);
+require('pdfkit');
+const {loadLetterFont}=require(D+'pdf/letter-font.js');
+const {personalContentOf, sharedContentOf, layoutSharedLetter,layoutPersonalParts}=require(D+'pdf/letter-layout.js');
+const {PAPER_LAYOUTS}=require(D+'pdf/paper.js');
+const {LetterPdf}=require(D+'pdf/letter-pdf.js');
+let t=performance.now(); const m=(l)=>{const n=performance.now();console.log(l.padEnd(16),(n-t).toFixed(1));t=n};
+const font=await loadLetterFont(undefined,'/tmp'); m('font');
+const sh=0; m('layout shared');
+0; m('layout personal');
+const chunks=[];
+const pdf=await LetterPdf.open({paper:PAPER_LAYOUTS.a4,font,sink:c=>chunks.push(c),info:{title:'x',creationDate:new Date()}}); m('open');
+pdf.addLetter(sharedContentOf(letter),personalContentOf(letter)); m('addLetter');
+await pdf.finish(); m('finish');
+})();

@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Font } from 'fontkit';
+import { AppError, DataError, ExitCode, UsageError } from '../errors/app-error';
+import { LETTER_FONT_FILE } from '../package-paths';
+
+/** The font letters are set in: the one that ships with appeal, or the user's --font file. */
+export interface LetterFont {
+  font: Font;
+  /** How to name it in messages. */
+  label: string;
+}
+
+/** Characters that never need a glyph: spaces are laid out as gaps, and these print as nothing. */
+const INVISIBLE = /[\s\u00ad\u034f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/u;
+
+/** Loads the letter font. fontkit is loaded here, not at start-up, since only PDFs need it. */
+export async function loadLetterFont(fontFlag: string | undefined, cwd: string): Promise<LetterFont> {
+  const fontkit = await import('fontkit');
+  if (fontFlag === undefined) {
+    if (!existsSync(LETTER_FONT_FILE)) {
+      throw new AppError(`The letter font is missing: ${LETTER_FONT_FILE}`, {
+        exitCode: ExitCode.software,
+        hint: 'It is made when appeal is built: run "npm run build" in the appeal folder (or install appeal again).',
+      });
+    }
+    return letterFont(fontkit.create(readFileSync(LETTER_FONT_FILE)) as Font, 'the DejaVu Sans font that comes with appeal');
+  }
+  const file = resolve(cwd, fontFlag);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new UsageError(`--font ${fontFlag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { hint: 'Give the path of a TrueType (.ttf) or OpenType (.otf) font file.' });
+  }
+  let font: ReturnType<typeof fontkit.create>;
+  try {
+    font = fontkit.create(bytes);
+  } catch {
+    throw new UsageError(`--font ${fontFlag}: ${file} is not a font appeal can read.`, { hint: 'Give a TrueType (.ttf) or OpenType (.otf) font file.' });
+  }
+  if (!font || 'fonts' in font) {
+    throw new UsageError(`--font ${fontFlag}: ${file} is a font collection, not one font.`, { hint: 'Give a single TrueType (.ttf) or OpenType (.otf) font file.' });
+  }
+  return letterFont(font, `the font ${file}`);
+}
+
+function letterFont(font: Font, label: string): LetterFont {
+  return { font, label };
+}
+
+/** The characters of some texts that the font has no glyph for, each once, in the order met. */
+export function unshowableCharacters(font: Font, texts: readonly string[]): string[] {
+  const missing = new Set<string>();
+  for (const text of texts) {
+    for (const char of text.normalize('NFC')) {
+      if (INVISIBLE.test(char) || missing.has(char)) continue;
+      if (!font.hasGlyphForCodePoint(char.codePointAt(0)!)) missing.add(char);
+    }
+  }
+  return [...missing];
+}
+
+export function describeCharacter(char: string): string {
+  return `${char} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
+/**
+ * Stops before anything is written when the font cannot show some of the text: a letter with a
+ * silently missing character in a name or address is worse than no letter.
+ */
+export function assertFontShows(letterFont: LetterFont, sources: readonly { what: string; texts: readonly string[] }[]): void {
+  const problems: string[] = [];
+  const all = new Set<string>();
+  for (const source of sources) {
+    const missing = unshowableCharacters(letterFont.font, source.texts);
+    if (!missing.length) continue;
+    missing.forEach((char) => all.add(char));
+    problems.push(`${source.what}: ${missing.map(describeCharacter).join(', ')}`);
+  }
+  if (!all.size) return;
+  throw new DataError(`${all.size === 1 ? 'A character' : `${all.size} characters`} of the letter cannot be shown in ${letterFont.label}: ${[...all].join(' ')}`, {
+    details: problems,
+    hint: 'Give a font that has them with --font FILE (a .ttf or .otf file), or make the letter as text with --format text. Nothing was written.',
+  });
+}

@@ -1,0 +1,43 @@
+import type { Letter } from '../letters/letter';
+import type { PaperSize } from '../profile/profile';
+import { assertFontShows, loadLetterFont } from './letter-font';
+import { personalContentOf, sharedContentOf, sharedTexts } from './letter-layout';
+import { LetterPdf } from './letter-pdf';
+import { PAPER_LAYOUTS } from './paper';
+
+export interface RenderLetterPdfOptions {
+  paper: PaperSize;
+  /** --font: a font file to use instead of the one that comes with appeal. */
+  fontFile?: string;
+  cwd: string;
+  /** The creation date written into each file. */
+  now: Date;
+}
+
+/**
+ * One PDF per letter, ready to print, sign and post in a window envelope. Every character is
+ * checked against the font before any PDF is made, so a failure leaves nothing behind.
+ */
+export async function renderLetterPdfs(letters: readonly Letter[], options: RenderLetterPdfOptions): Promise<Uint8Array[]> {
+  const font = await loadLetterFont(options.fontFile, options.cwd);
+  const sender = letters[0]?.sender;
+  assertFontShows(font, [
+    ...(sender ? [{ what: 'your name (--name)', texts: [sender.name, ...letters.flatMap((letter) => letter.signature)] }, { what: 'your address (--address, --country, --email)', texts: [...(sender.address ?? []), sender.country ?? '', sender.email ?? ''] }] : []),
+    ...letters.map((letter) => ({ what: `the letter to ${letter.recipientLines[0] ?? letter.officialId}`, texts: sharedTexts(sharedContentOf(letter)) })),
+  ]);
+  const paper = PAPER_LAYOUTS[options.paper];
+  const files: Uint8Array[] = [];
+  for (const letter of letters) {
+    const chunks: Uint8Array[] = [];
+    const pdf = await LetterPdf.open({
+      paper,
+      font,
+      sink: (chunk) => chunks.push(chunk),
+      info: { title: `Letter to ${letter.recipientLines[0] ?? letter.officialId}`, author: letter.sender.name, subject: letter.caseId, creationDate: options.now, language: letter.language },
+    });
+    pdf.addLetter(sharedContentOf(letter), personalContentOf(letter));
+    await pdf.finish();
+    files.push(Buffer.concat(chunks));
+  }
+  return files;
+}

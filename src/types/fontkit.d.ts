@@ -1,0 +1,39 @@
+// The part of fontkit (the font engine pdfkit uses) that appeal calls directly. fontkit ships no types.
+declare module 'fontkit' {
+  export interface Glyph {
+    id: number;
+    advanceWidth: number;
+    codePoints: number[];
+  }
+
+  export interface Subset {
+    includeGlyph(glyph: number | Glyph): number;
+    encode(): Uint8Array;
+  }
+
+  export interface KernPair {
+    left: number;
+    right: number;
+    value: number;
+  }
+
+  export interface Font {
+    postscriptName: string;
+    familyName: string;
+    unitsPerEm: number;
+    numGlyphs: number;
+    characterSet: number[];
+    kern?: { tables: { format: number; coverage: { horizontal?: boolean; crossStream?: boolean }; subtable: { pairs?: KernPair[] } }[] };
+    hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): Glyph;
+    getGlyph(id: number): Glyph;
+    layout(text: string): { glyphs: Glyph[]; advanceWidth: number };
+    createSubset(): Subset;
+  }
+
+  export interface FontCollection {
+    fonts: Font[];
+  }
+
+  export function create(buffer: Uint8Array, postscriptName?: string): Font | FontCollection;
+}

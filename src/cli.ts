@@ -52,25 +52,71 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--country <country>', 'the country you live in (default: your profile)')
       .option('--email <address>', 'your email address (default: your profile)')
       .option('-t, --target <official>', 'whom to write to: the number "appeal show" gives, the official\'s id, part of the name or title, or "all" (repeatable)', collect)
-      .addOption(new Option('-f, --format <format>', 'what to make: text, or pdf to print and post').default('text'))
+      .addOption(new Option('-f, --format <format>', 'what to make: text, email (.eml drafts), mailto (links), pdf (to print and post), or all').default('text'))
       .addOption(new Option('--paper <size>', 'paper for PDF letters (default: your profile, else a4)').choices(['a4', 'letter']))
       .option('--font <file>', 'a .ttf or .otf font for PDF letters, for scripts the built-in font lacks')
       .option('-o, --out <dir>', 'folder for the letters (default: the current folder)')
       .option('--stdout', 'print the letters instead of writing files')
+      .option('--open', 'open each email draft in your mail program (where there is a desktop)')
       .option('--force', 'replace letters that already exist')
       .option('--allow-closed', 'write even though the case is closed')
       .option('-y, --yes', 'ask nothing: take every answer from flags and the profile'),
   ).action(async (query: string, options) => {
     // A PDF needs pdfkit and a font: start loading them on a second thread while the cases load here.
-    const pdfEngine = String(options.format).toLowerCase() === 'pdf' ? (await import('./pdf/pdf-engine')).startPdfEngine() : undefined;
+    const pdfEngine = ['pdf', 'all'].includes(String(options.format).toLowerCase()) ? (await import('./pdf/pdf-engine')).startPdfEngine() : undefined;
     return (await import('./commands/write')).writeCommand(context, query, options, pdfEngine);
   });
+
+  addCaseSourceOptions(
+    program
+      .command('sent')
+      .description('mark letters as actually sent, so the report counts them')
+      .argument('<case>', 'UA number ("UA 150.19", "150/19"), case id, or part of a name')
+      .option('-t, --target <official>', 'whose letter was sent: a number from "appeal show", an id, part of the name, or "all" (repeatable)', collect)
+      .option('-n, --name <name>', 'who sent it, as the letter was signed (default: your profile)')
+      .option('--all-senders', 'mark every letter made for these officials, whoever signed it (a group meeting\'s batch)')
+      .option('--channel <channel>', 'how it was sent: post, email or fax (default: as the letter was made)')
+      .option('-y, --yes', 'ask nothing: take every answer from flags and the profile'),
+  ).action(async (query: string, options) => (await import('./commands/sent')).sentCommand(context, query, options));
+
+  addCaseSourceOptions(
+    program
+      .command('log')
+      .description('list the letters made and marked as sent, oldest first')
+      .option('--case <case>', 'only this case')
+      .option('--since <date>', 'only from this date on (YYYY-MM-DD)')
+      .option('--until <date>', 'only up to this date (YYYY-MM-DD)')
+      .option('--sender <name>', 'only letters whose sender\'s name contains this ("blank" for unsigned ones)')
+      .option('--json', 'print JSON for scripts'),
+  ).action(async (options) => (await import('./commands/log')).logCommand(context, options));
+
+  addCaseSourceOptions(
+    program
+      .command('report')
+      .description('count letters made and sent: per case, official, channel and member (nothing leaves your computer)')
+      .argument('[case]', 'only this case')
+      .option('--since <date>', 'count from this date on (YYYY-MM-DD)')
+      .option('--until <date>', 'count up to this date (YYYY-MM-DD)')
+      .option('--json', 'print JSON')
+      .option('--csv', 'print CSV with a header row, for a spreadsheet or a network coordinator'),
+  ).action(async (query: string | undefined, options) => (await import('./commands/report')).reportCommand(context, query, options));
 
   addCaseSourceOptions(
     program
       .command('validate')
       .description('check case files and their templates; with --cases, only those folders'),
   ).action(async (options) => (await import('./commands/validate')).validateCommand(context, options));
+
+  program
+    .command('import')
+    .description('turn an Urgent Action (PDF, text or saved web page) into a case file and its model letter')
+    .argument('<file>', 'the Urgent Action document, or "-" to read standard input')
+    .option('--cases <dir>', 'write the case into this folder (default: your own case folder)')
+    .option('--no-builtin', 'leave out the case library that comes with appeal when looking for the case')
+    .option('-y, --yes', 'change an existing case without asking')
+    .option('--force', 'replace a file of the same name that is not this case')
+    .option('--stdout', 'print the case file and model letter instead of writing them')
+    .action(async (file: string, options) => (await import('./commands/import')).importCommand(context, file, options));
 
   program
     .command('init')

@@ -53,7 +53,9 @@ export function readCaseFile(file: string, displayName = file): CaseFileResult {
   }
 
   const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core' });
-  if (!Array.isArray(documents)) return fail('holds no YAML document');
+  if (!Array.isArray(documents) || documents.length === 0) {
+    return fail('holds no YAML document', 'A case file is YAML: "key: value" lines; see cases/ for examples.');
+  }
   if (documents.length > 1) {
     return fail(`holds ${documents.length} YAML documents; a case file holds one`, 'Split it at each "---" into files of their own.', documents[1]?.range[0]);
   }
@@ -97,6 +99,12 @@ export function readCaseFile(file: string, displayName = file): CaseFileResult {
     return node?.range ? (at(node.range[0]) as { line: number; column: number }) : undefined;
   };
 
+  const locateKey = (path: readonly (string | number)[]) => {
+    const parent = nodeAt(doc, path.slice(0, -1));
+    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]) : undefined;
+    return pair && isScalar(pair.key) && pair.key.range ? (at(pair.key.range[0]) as { line: number; column: number }) : undefined;
+  };
+
   const data = doc.toJS({ maxAliasCount: 0 }) as unknown;
   const parsed = caseSchema.safeParse(data);
   if (!parsed.success) {
@@ -108,7 +116,7 @@ export function readCaseFile(file: string, displayName = file): CaseFileResult {
           problems.push({
             severity: 'error',
             file: displayName,
-            ...(locate([...path, key]) ?? {}),
+            ...(locateKey([...path, key]) ?? {}),
             field: formatFieldPath([...path, key]),
             message: 'is not a case field',
             hint: 'Check the spelling against schema/case.schema.json, or remove it.',
@@ -124,6 +132,7 @@ export function readCaseFile(file: string, displayName = file): CaseFileResult {
         message: missing ? 'is missing' : issue.message,
       });
     }
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     return { problems, locate };
   }
   return { definition: parsed.data, problems, locate };

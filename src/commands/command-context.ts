@@ -1,10 +1,11 @@
-import { delimiter } from 'node:path';
+import { existsSync } from 'node:fs';
+import { delimiter, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Clock } from '../time/clock';
 import { loadCaseLibrary, type CaseLibrary } from '../cases/case-library';
 import { formatCaseProblem } from '../cases/case-problem';
 import { readProfile, profileFromEnv, mergeSettings, type Profile } from '../profile/profile';
-import { profileFile } from '../profile/app-paths';
+import { profileFile, userCasesDir } from '../profile/app-paths';
 import { BUILTIN_CASES_DIR, TEMPLATES_DIR } from '../package-paths';
 
 export type InputStream = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
@@ -31,10 +32,15 @@ export function loadSettings(context: CommandContext): Profile {
   return mergeSettings<Profile>(readProfile(profileFile(context.env)), profileFromEnv(context.env)) as Profile;
 }
 
-/** The user's case folders: profile, then APPEAL_CASES, then --cases, all added together. */
+/**
+ * The user's case folders: their own (where "appeal import" writes, once it exists), profile,
+ * then APPEAL_CASES, then --cases, all added together; a folder named twice is read once.
+ */
 export function caseFolders(context: CommandContext, flags: CaseSourceFlags, profile: Profile): string[] {
   const fromEnv = (context.env.APPEAL_CASES ?? '').split(delimiter).filter(Boolean);
-  return [...(profile.cases ?? []), ...fromEnv, ...(flags.cases ?? [])];
+  const own = userCasesDir(context.env);
+  const folders = [...(existsSync(own) ? [own] : []), ...(profile.cases ?? []), ...fromEnv, ...(flags.cases ?? [])];
+  return folders.filter((folder, index) => folders.findIndex((other) => resolve(context.cwd, other) === resolve(context.cwd, folder)) === index);
 }
 
 export function openCaseLibrary(context: CommandContext, flags: CaseSourceFlags, profile: Profile): CaseLibrary {

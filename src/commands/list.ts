@@ -66,7 +66,7 @@ export async function listCommand(context: CommandContext, options: ListOptions)
     const { definition } = record;
     const people = definition.people.map((person) => person.name).join(', ');
     out.push('');
-    out.push(`${caseDisplayId(definition)}  ${people}${options.all ? `  [${state}]` : ''}`);
+    out.push(`${caseDisplayId(definition)}  ${people || '(no one person named)'}${options.all ? `  [${state}]` : ''}`);
     out.push(`  ${definition.title}`);
     out.push(`  id: ${definition.id} · deadline: ${deadlineText(definition, today)}`);
     if (definition.kind === 'petition') {

@@ -30,6 +30,7 @@ export async function showCommand(context: CommandContext, query: string, option
   if (definition.issue_date) out.push(`Issued: ${definition.issue_date}`);
   if (definition.preferred_languages?.length) out.push(`Preferred language: ${definition.preferred_languages.join(' or ')}`);
   out.push('', 'People concerned:');
+  if (!definition.people.length) out.push('  (the document names no one person)');
   for (const person of definition.people) out.push(`  - ${person.name}${person.pronouns ? ` (${person.pronouns})` : ''}`);
   if (definition.summary) out.push('', 'Summary:', ...wrap(definition.summary, 76).map((line) => `  ${line}`));
 

@@ -152,7 +152,7 @@ export function checkTemplate(source: string, partialNames: readonly string[], s
 
 function describeShape(shape: ContextShape, prefix = ''): string {
   if (shape === 'value') return prefix;
-  if ('items' in shape) return `${prefix} (a list)`;
+  if ('items' in shape) return `${prefix.replace(/\.$/, '')} (a list)`;
   return Object.entries(shape.fields)
     .map(([key, value]) => (value === 'value' ? `${prefix}${key}` : describeShape(value, `${prefix}${key}.`)))
     .join(', ');

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError, ExitCode } from '../errors/app-error';
 
@@ -20,6 +20,15 @@ export function assertCanWrite(path: string, force: boolean): void {
       exitCode: ExitCode.cantCreate,
       hint: 'Add --force to replace it, or choose another folder with --out.',
     });
+  }
+}
+
+/** Makes the output folder, or says plainly why it cannot be made. */
+export function ensureOutputDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw writeError(dir, error);
   }
 }
 
@@ -96,7 +105,15 @@ export function writeOutputFile(path: string, content: string | Uint8Array, forc
 
 export function writeError(path: string, error: unknown): AppError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'the folder does not exist' : (error as Error).message;
+  const reasons: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOENT: 'the folder does not exist',
+    ENOTDIR: 'a file stands where a folder should be',
+    EROFS: 'the disk is read-only',
+  };
+  const reason = (code && reasons[code]) ?? (error as Error).message;
   return new AppError(`Cannot write ${path}: ${reason}. Nothing was written there.`, {
     exitCode: ExitCode.cantCreate,
     hint: 'Choose a folder you can write to with --out.',

@@ -23,10 +23,11 @@ export class PdfEngine {
 
   constructor() {
     this.worker = new Worker(join(__dirname, 'pdf-engine-worker.js'));
-    this.worker.unref();
     this.worker.on('message', (reply: EngineReply) => this.settle(reply));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the PDF worker stopped (exit code ${code})`)));
+    // After the listeners: adding a message listener refs the worker again.
+    this.worker.unref();
   }
 
   /** The same as renderLetterPdfs, done on the worker. */

@@ -24,3 +24,8 @@ export function dataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = proc
 export function profileFile(env: NodeJS.ProcessEnv): string {
   return join(configDir(env), 'profile.yaml');
 }
+
+/** The user's own case folder, where "appeal import" writes and every command reads. */
+export function userCasesDir(env: NodeJS.ProcessEnv): string {
+  return join(configDir(env), 'cases');
+}

@@ -11,6 +11,7 @@ export interface Asker {
   text(question: { message: string; flag: string; default?: string; validate?: (value: string) => string | true }): Promise<string>;
   choose<T>(question: { message: string; flag: string; choices: { name: string; value: T; checked?: boolean }[] }): Promise<T[]>;
   select<T>(question: { message: string; flag: string; choices: { name: string; value: T }[]; default?: T }): Promise<T>;
+  confirm(question: { message: string; flag: string; default?: boolean }): Promise<boolean>;
 }
 
 export function isInteractive(context: CommandContext, yes = false): boolean {
@@ -51,6 +52,11 @@ export function createAsker(context: CommandContext, yes = false): Asker {
       if (!interactive) throw missing(question.flag, question.message);
       const { select } = await import('@inquirer/prompts');
       return guard(() => select({ message: question.message, choices: question.choices, default: question.default, loop: false }, streams));
+    },
+    async confirm(question) {
+      if (!interactive) throw missing(question.flag, question.message);
+      const { confirm } = await import('@inquirer/prompts');
+      return guard(() => confirm({ message: question.message, default: question.default ?? false }, streams));
     },
   };
 }

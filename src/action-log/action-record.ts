@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * How a letter reaches (or will reach) the official. A PDF is printed and posted, an email
+ * draft is emailed; a plain-text letter may be printed or pasted into an email, so until it is
+ * marked as sent its channel is "unknown".
+ */
+export const LOG_CHANNELS = ['post', 'email', 'fax', 'unknown'] as const;
+export type LogChannel = (typeof LOG_CHANNELS)[number];
+
+/** The channels a letter can be marked as sent by (`appeal sent --channel`). */
+export const SENT_CHANNELS = ['post', 'email', 'fax'] as const;
+export type SentChannel = (typeof SENT_CHANNELS)[number];
+
+export function channelForFormat(format: string): LogChannel {
+  switch (format.toLowerCase()) {
+    case 'pdf':
+      return 'post';
+    case 'email':
+    case 'eml':
+    case 'mailto':
+      return 'email';
+    default:
+      return 'unknown';
+  }
+}
+
+/** The version written in every line, so a later appeal can read older logs. */
+export const ACTION_LOG_VERSION = 1;
+
+const text = z.string().min(1);
+
+/**
+ * One line of the log. Reading is lenient about values a later version may add (another
+ * channel or format, extra fields), strict about what the counts need.
+ */
+const v = z.number().int().positive();
+const at = z.iso.datetime({ offset: true });
+/** null for a blank letter, which a member signs by hand. */
+const sender = text.nullable();
+
+export const madeRecordSchema = z.object({
+  v,
+  kind: z.literal('made'),
+  at,
+  case: text,
+  official: text,
+  format: text,
+  channel: text,
+  sender,
+  /** The file written; null when the letter went somewhere other than a file. */
+  file: text.nullable(),
+});
+
+export const sentRecordSchema = z.object({
+  v,
+  kind: z.literal('sent'),
+  at,
+  case: text,
+  official: text,
+  channel: text,
+  sender,
+});
+
+export const actionRecordSchema = z.discriminatedUnion('kind', [madeRecordSchema, sentRecordSchema]);
+
+export type MadeRecord = z.output<typeof madeRecordSchema>;
+export type SentRecord = z.output<typeof sentRecordSchema>;
+export type ActionRecord = z.output<typeof actionRecordSchema>;
+
+/** "blank" for a letter without a sender's name, which is how the log and report show it. */
+export function senderLabel(sender: string | null): string {
+  return sender ?? 'blank';
+}
+
+/**
+ * Two spellings of one member's name ("Ann  Smith", "ann smith") count as one member; the
+ * key is only for grouping, never shown.
+ */
+export function senderKey(sender: string | null): string {
+  return sender === null ? '' : sender.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+}

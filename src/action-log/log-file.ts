@@ -1,0 +1,156 @@
+import { closeSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { dataDir } from '../profile/app-paths';
+import { AppError, ExitCode } from '../errors/app-error';
+import { actionRecordSchema, type ActionRecord } from './action-record';
+
+export const ACTION_LOG_NAME = 'actions.jsonl';
+
+export function actionLogFile(env: NodeJS.ProcessEnv): string {
+  return join(dataDir(env), ACTION_LOG_NAME);
+}
+
+/**
+ * Appends are whole lines written by single write calls on a file opened with O_APPEND: the
+ * kernel places each write at the end of the file in one piece, so two processes appending at
+ * once never interleave inside a line. Linux does so for local files of any write size; keeping
+ * each write to whole lines of at most a page (PIPE_BUF) also keeps lines whole where a system
+ * splits larger writes, and a crash between two writes leaves only whole lines behind.
+ */
+export const APPEND_CHUNK_BYTES = 4096;
+
+/** Every line starts with this, and no value can contain it unescaped: the reader looks for it. */
+const RECORD_START = '{"v":';
+
+export function serializeRecord(record: ActionRecord): string {
+  // JSON.stringify escapes line breaks inside strings, so a record is always exactly one line.
+  const { v, ...rest } = record;
+  return `${JSON.stringify({ v, ...rest })}\n`;
+}
+
+/** Whole lines grouped into writes of at most `limit` bytes; a longer line goes alone. */
+export function chunkLines(lines: readonly string[], limit = APPEND_CHUNK_BYTES): Buffer[] {
+  const chunks: Buffer[] = [];
+  let current: Buffer[] = [];
+  let size = 0;
+  for (const line of lines) {
+    const bytes = Buffer.from(line, 'utf8');
+    if (size > 0 && size + bytes.length > limit) {
+      chunks.push(Buffer.concat(current));
+      current = [];
+      size = 0;
+    }
+    current.push(bytes);
+    size += bytes.length;
+  }
+  if (size > 0) chunks.push(Buffer.concat(current));
+  return chunks;
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+/**
+ * Adds records to the end of the log, creating it and its folder when needed. Nothing is read
+ * first: checking whether the log ends in a torn line would race with other writers (they saw
+ * half-extended files and added blank lines), so the reader recovers a record glued onto a torn
+ * line instead.
+ */
+export function appendRecords(file: string, records: readonly ActionRecord[]): void {
+  if (!records.length) return;
+  mkdirSync(dirname(file), { recursive: true });
+  const fd = openSync(file, 'a');
+  try {
+    for (const chunk of chunkLines(records.map(serializeRecord))) writeAll(fd, chunk);
+    // The letters are on disk (written with fsync); their record should survive a power cut too.
+    fdatasyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface LogProblem {
+  line: number;
+  message: string;
+}
+
+export interface ActionLog {
+  records: ActionRecord[];
+  /** Lines that were skipped, each with its line number; reading never fails on a bad line. */
+  problems: LogProblem[];
+}
+
+function describeIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'not a record';
+  return issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
+}
+
+function parseRecord(line: string): { record: ActionRecord } | { problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { problem: 'not complete JSON (probably a write that was cut off)' };
+  }
+  const parsed = actionRecordSchema.safeParse(value);
+  return parsed.success ? { record: parsed.data } : { problem: `not a letter record (${describeIssue(parsed.error)})` };
+}
+
+/**
+ * The records of a log's text, in order. Blank lines are ignored; a last line without its line
+ * break is a write that was cut off and is skipped. A write cut off earlier has the next record
+ * glued to its end: that record is kept, the torn part skipped. Any other line that is not a
+ * record is skipped too, and every skipped line is reported with its number.
+ */
+export function parseActionLog(text: string): ActionLog {
+  const records: ActionRecord[] = [];
+  const problems: LogProblem[] = [];
+  const lines = text.split('\n');
+  const tornTail = lines[lines.length - 1] !== '';
+  lines.forEach((raw, index) => {
+    const line = raw.replace(/\r$/, '');
+    if (!line.trim()) return;
+    const number = index + 1;
+    if (tornTail && index === lines.length - 1) {
+      problems.push({ line: number, message: 'the log ends in the middle of this line (a write was cut off); it was skipped' });
+      return;
+    }
+    const whole = parseRecord(line);
+    if ('record' in whole) {
+      records.push(whole.record);
+      return;
+    }
+    const glued = line.indexOf(RECORD_START, 1);
+    const rest = glued > 0 ? parseRecord(line.slice(glued)) : undefined;
+    if (rest && 'record' in rest) {
+      records.push(rest.record);
+      problems.push({ line: number, message: `begins with a record that was cut off (${glued} bytes); it was skipped and the record after it on this line was kept` });
+      return;
+    }
+    problems.push({ line: number, message: `${whole.problem}; it was skipped` });
+  });
+  return { records, problems };
+}
+
+/** The whole log; a log that does not exist yet is empty. */
+export function readActionLog(file: string): ActionLog {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { records: [], problems: [] };
+    throw new AppError(`Cannot read the action log ${file}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message}.`, {
+      exitCode: ExitCode.ioError,
+      hint: 'Check that the file is yours and readable, or point APPEAL_DATA at the folder that holds your log.',
+    });
+  }
+  return parseActionLog(text);
+}
+
+export function formatLogProblem(file: string, problem: LogProblem): string {
+  return `warning: ${file} line ${problem.line}: ${problem.message}.`;
+}

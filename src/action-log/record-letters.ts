@@ -1,0 +1,64 @@
+import type { Clock } from '../time/clock';
+import { ACTION_LOG_VERSION, type LogChannel, type MadeRecord } from './action-record';
+import { actionLogFile, appendRecords } from './log-file';
+
+export { channelForFormat } from './action-record';
+
+/**
+ * One letter just made, as a command hands it to the log. Example, for a PDF from `batch`:
+ * `{ case: 'ua-150-19', official: 'ambassador', format: 'pdf', channel: channelForFormat('pdf'),
+ *    sender: 'Ann Smith', file: '/home/ann/letters/meeting.pdf' }`
+ */
+export interface LetterMade {
+  /** The case id (`letter.caseId`). */
+  case: string;
+  /** The official's id within the case (`letter.officialId`). */
+  official: string;
+  /** The format written: text, pdf, email... */
+  format: string;
+  /** How it will go: `channelForFormat(format)` unless the command knows better. */
+  channel: LogChannel;
+  /** The name that signs the letter; null for a blank letter a member signs by hand. */
+  sender: string | null;
+  /** The file written (several letters may share one PDF); null when no file was written. */
+  file: string | null;
+}
+
+export interface ActionLogContext {
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  stderr: { write(text: string): unknown };
+}
+
+/**
+ * Records letters a command has written, all with the time of the command's clock. The letters
+ * are already on disk, so a log that cannot be written is a warning, not a failure: the person
+ * keeps their letters and is told they will not be counted.
+ */
+export function recordLetters(context: ActionLogContext, letters: readonly LetterMade[]): boolean {
+  if (!letters.length) return true;
+  const at = context.clock.now().toISOString();
+  const file = actionLogFile(context.env);
+  const records: MadeRecord[] = letters.map((letter) => ({
+    v: ACTION_LOG_VERSION,
+    kind: 'made',
+    at,
+    case: letter.case,
+    official: letter.official,
+    format: letter.format,
+    channel: letter.channel,
+    sender: letter.sender,
+    file: letter.file,
+  }));
+  try {
+    appendRecords(file, records);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    context.stderr.write(
+      `warning: the letters were written, but could not be recorded in the action log ${file} (${reason}); "appeal report" will not count them. Set APPEAL_DATA to a folder you can write to.\n`,
+    );
+    return false;
+  }
+}

@@ -1,0 +1,94 @@
+// The library's main entry registers every language it has; the names in the languages that
+// Urgent Action addresses are written in are enough.
+import countries from 'i18n-iso-countries/index';
+import english from 'i18n-iso-countries/langs/en.json';
+import spanish from 'i18n-iso-countries/langs/es.json';
+import french from 'i18n-iso-countries/langs/fr.json';
+import russian from 'i18n-iso-countries/langs/ru.json';
+
+const LANGUAGES = [english, spanish, french, russian];
+for (const language of LANGUAGES) countries.registerLocale(language);
+
+export interface CountryName {
+  /** ISO 3166-1 alpha-2 code, so "Russia" and "Russian Federation" are one country. */
+  code: string;
+  /** The name as the document writes it. */
+  written: string;
+}
+
+// Names as Urgent Actions write them that the ISO list lacks.
+const EXTRA_NAMES: Record<string, string> = {
+  'united states of america': 'US',
+  usa: 'US',
+  'u.s.a.': 'US',
+  'the gambia': 'GM',
+  'the netherlands': 'NL',
+  'the philippines': 'PH',
+  'occupied palestinian territories': 'PS',
+  'ivory coast': 'CI',
+  burma: 'MM',
+};
+
+let index: Map<string, string> | undefined;
+let mentionPattern: RegExp | undefined;
+
+function nameIndex(): Map<string, string> {
+  if (index) return index;
+  index = new Map(Object.entries(EXTRA_NAMES));
+  for (const language of LANGUAGES) {
+    const all = countries.getNames(language.locale, { select: 'all' }) as Record<string, string[]>;
+    for (const [code, names] of Object.entries(all)) {
+      for (const name of names) if (!index.has(name.toLowerCase())) index.set(name.toLowerCase(), code);
+    }
+  }
+  return index;
+}
+
+/** The country a whole line names ("Russian Federation", "Honduras", "USA"), or undefined. */
+export function countryByName(text: string): CountryName | undefined {
+  const written = text.trim().replace(/[.,;]+$/, '');
+  const code = nameIndex().get(written.toLowerCase());
+  return code ? { code, written } : undefined;
+}
+
+/**
+ * A country at the end of an address line: "629420 Russian Federation" gives the country and
+ * "629420"; "Tegucigalpa, Honduras" gives "Tegucigalpa".
+ */
+export function splitTrailingCountry(line: string): { rest: string; country: CountryName } | undefined {
+  const whole = countryByName(line);
+  if (whole) return { rest: '', country: whole };
+  const words = line.split(/\s+/);
+  for (let take = Math.min(5, words.length - 1); take >= 1; take--) {
+    const tail = words.slice(-take).join(' ');
+    const country = countryByName(tail);
+    // Two-letter codes at the end of a line are US states ("Washington DC"), not countries.
+    if (country && country.written.replace(/\W/g, '').length > 2) {
+      return { rest: words.slice(0, -take).join(' ').replace(/[,\s]+$/, ''), country };
+    }
+  }
+  return undefined;
+}
+
+/** The usual English name of a country, for a case whose document names it only in passing. */
+export function countryDisplayName(code: string): string {
+  return countries.getName(code, 'en', { select: 'official' }) ?? code;
+}
+
+/** Every country named in running text, in the form written, in order. Short codes are left out. */
+export function countryMentions(text: string): CountryName[] {
+  if (!mentionPattern) {
+    const names = [...nameIndex().keys()].filter((name) => name.replace(/\W/g, '').length > 3);
+    names.sort((a, b) => b.length - a.length);
+    const escaped = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    mentionPattern = new RegExp(`(?<![\\p{L}-])(?:${escaped.join('|')})(?![\\p{L}-])`, 'giu');
+  }
+  const found: CountryName[] = [];
+  for (const match of text.matchAll(mentionPattern)) {
+    // Countries are proper names: "chad" or "jordan" in lower case are other words.
+    if (!/^\p{Lu}/u.test(match[0])) continue;
+    const code = nameIndex().get(match[0].toLowerCase());
+    if (code) found.push({ code, written: match[0] });
+  }
+  return found;
+}

@@ -74,4 +74,61 @@ console.log('');
   console.log('');
 }
 
+// Meeting mode: the same letter signed by many members, in one PDF.
+{
+  const names = ['Jane Doe', 'Анна Иванова', 'José Núñez', 'Zoë Brontë', 'Ахмед Алиев', 'Li Wei'];
+  const signersFile = (count) => {
+    const file = join(work, `signers-${count}.csv`);
+    const rows = Array.from({ length: count }, (_, i) => `${names[i % names.length]} ${i + 1},12 Harbour Lane | Bristol BS1 4DJ,United Kingdom`);
+    writeFileSync(file, ['name,address,country', ...rows].join('\n') + '\n');
+    return file;
+  };
+  const rssFile = join(work, 'rss');
+  const batch = (count) => {
+    const out = join(work, `batch-${count}.pdf`);
+    const result = run(process.execPath, ['-r', join(ROOT, 'bench', 'peak-rss.cjs'), BIN, 'batch', '150.19', '--target', 'ambassador', '--signers', signersFile(count), '--out', out, '--force'], { env: { ...env, APPEAL_BENCH_RSS_FILE: rssFile } });
+    return { ...result, rss: Number(readFileSync(rssFile, 'utf8')), bytes: readFileSync(out).length };
+  };
+  const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  const one = batch(1);
+  const runs = [];
+  const thousand = () => {
+    const result = batch(1000);
+    runs.push(result);
+    return result;
+  };
+  console.log('Meeting mode: 1,000 letters to the Ambassador of UA 150.19, each signed by another member (appeal batch):');
+  let peerTime;
+  if (peerNote) interleaved([thousand]);
+  else {
+    const letterText = appeal(['write', '150.19', '--target', 'ambassador', '--name', 'Jane Doe', '--stdout']).stdout;
+    const peer = latexPeer(letterText, 1000, 'latex-thousand');
+    [, peerTime] = interleaved([thousand, peer]);
+  }
+  const time = median(runs.map((r) => r.seconds));
+  const peak = median(runs.map((r) => r.rss));
+  const bytes = runs[0].bytes;
+  console.log(`  whole process   ${seconds(time)}`);
+  console.log(`  letters/s       ${Math.round(1000 / time).toLocaleString('en')}`);
+  console.log(`  peak memory     ${mb(peak)} (resident, worker thread included; the goal: under 250 MB)`);
+  console.log(`  file            ${(bytes / 1024).toFixed(0)} KB; ${((bytes - one.bytes) / 999 / 1024).toFixed(2)} KB per page after the first letter (the goal: at most 2 KB)`);
+  if (peerTime === undefined) console.log(`  ${peerNote}`);
+  else {
+    console.log(`  pdflatex        ${seconds(peerTime)}  (the same 1,000 letters, standard letter class, one document)`);
+    console.log(`  ratio           ${(time / peerTime).toFixed(2)}× pdflatex (the goal: under 1×, and aim for a third)`);
+  }
+  const big = batch(10000);
+  console.log(`  10,000 letters  ${seconds(big.seconds)}, peak memory ${mb(big.rss)}: ${(big.rss / peak).toFixed(2)}× the 1,000-letter batch (the goal: at most 1.2×)`);
+  console.log('');
+}
+
+// Start-up: a command that loads no PDF code, beside Node doing nothing.
+{
+  const [list, bare] = interleaved([() => appeal(['list']), () => run(process.execPath, ['-e', '0'])]);
+  console.log('Start-up (appeal list beside node -e 0):');
+  console.log(`  appeal list     ${seconds(list)}`);
+  console.log(`  node -e 0       ${seconds(bare)}`);
+  console.log(`  ratio           ${(list / bare).toFixed(1)}×`);
+}
+
 rmSync(work, { recursive: true, force: true });

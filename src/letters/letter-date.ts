@@ -1,9 +1,17 @@
+/** Date formats by language: making one is slow, and a batch dates thousands of letters. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date written out in the letter's language: "22 November 2026", "22 ноября 2026 г.". */
 export function formatLetterDate(date: Date, language: string): string {
-  const locale = language === 'en' ? 'en-GB' : language;
-  try {
-    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  let format = formats.get(language);
+  if (!format) {
+    const locale = language === 'en' ? 'en-GB' : language;
+    try {
+      format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+    } catch {
+      format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    }
+    formats.set(language, format);
   }
+  return format.format(date);
 }

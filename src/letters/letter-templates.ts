@@ -165,6 +165,16 @@ export type RenderTemplate = (context: LetterContext) => string;
  * empty gap in a letter; noEscape keeps "O'Brien & Søn" as written, since letters are not HTML.
  */
 export function compileLetterTemplate(templates: LetterTemplates, source: string): RenderTemplate {
-  const render = templates.handlebars.compile<LetterContext>(source, { strict: true, noEscape: true, knownHelpersOnly: false });
-  return (context) => render(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  // A batch builds the same template for every member: compile it once per library.
+  let compiled = compiledTemplates.get(templates);
+  if (!compiled) compiledTemplates.set(templates, (compiled = new Map()));
+  let render = compiled.get(source);
+  if (!render) {
+    const template = templates.handlebars.compile<LetterContext>(source, { strict: true, noEscape: true, knownHelpersOnly: false });
+    render = (context) => template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    compiled.set(source, render);
+  }
+  return render;
 }
+
+const compiledTemplates = new WeakMap<LetterTemplates, Map<string, RenderTemplate>>();

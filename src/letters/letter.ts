@@ -35,26 +35,48 @@ export function toParagraphs(text: string): string[] {
 }
 
 export function buildLetter(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates): Letter {
+  const { definition, context, part } = letterParts(record, official, sender, now, templates);
+  return {
+    caseId: definition.id,
+    officialId: official.id,
+    language: definition.letter!.language,
+    date: part('date'),
+    sender,
+    recipientLines: postalAddressLines(official, sender.country),
+    salutation: context.salutation,
+    paragraphs: toParagraphs(compileLetterTemplate(templates, record.templateSource!)(context)),
+    closing: part('closing'),
+    signature: signatureLines(part),
+  };
+}
+
+/** The signature lines of one sender's letter: all that differs between signers of a letter that names no sender in its text. */
+export function buildSignature(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates): string[] {
+  return signatureLines(letterParts(record, official, sender, now, templates).part);
+}
+
+/**
+ * Whether the text of a case's letter (model letter, date and closing) can change with who signs
+ * it. When it cannot, every member's letter to one official is the same but for the signature
+ * and the country line of the address.
+ */
+export function letterTextNamesSender(record: CaseRecord, templates: LetterTemplates): boolean {
+  return [record.templateSource ?? '', templates.partials.date ?? '', templates.partials.closing ?? ''].some((source) => /\bsender\b/.test(source));
+}
+
+function letterParts(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates) {
   const { definition } = record;
   if (!definition.letter || record.templateSource === undefined) {
     throw new Error(`case ${definition.id} has no model letter`);
   }
   const language = definition.letter.language;
-  const salutation = salutationLine(official.salutation);
-  const context = buildLetterContext(definition, official, sender, formatLetterDate(now, language), salutation);
+  const context = buildLetterContext(definition, official, sender, formatLetterDate(now, language), salutationLine(official.salutation));
   const part = (name: string) => compileLetterTemplate(templates, templates.partials[name] ?? '')(context).trim();
-  return {
-    caseId: definition.id,
-    officialId: official.id,
-    language,
-    date: part('date'),
-    sender,
-    recipientLines: postalAddressLines(official, sender.country),
-    salutation,
-    paragraphs: toParagraphs(compileLetterTemplate(templates, record.templateSource)(context)),
-    closing: part('closing'),
-    signature: part('signature').split('\n').map((line) => line.trim()).filter(Boolean),
-  };
+  return { definition, context, part };
+}
+
+function signatureLines(part: (name: string) => string): string[] {
+  return part('signature').split('\n').map((line) => line.trim()).filter(Boolean);
 }
 
 /**

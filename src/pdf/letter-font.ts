@@ -64,15 +64,24 @@ function letterFont(font: Font, label: string): LetterFont {
 
 /** The characters of some texts that the font has no glyph for, each once, in the order met. */
 export function unshowableCharacters(font: Font, texts: readonly string[]): string[] {
+  let shows = showsByFont.get(font);
+  if (!shows) showsByFont.set(font, (shows = new Map()));
   const missing = new Set<string>();
   for (const text of texts) {
     for (const char of text.normalize('NFC')) {
-      if (INVISIBLE.test(char) || missing.has(char)) continue;
-      if (!font.hasGlyphForCodePoint(char.codePointAt(0)!)) missing.add(char);
+      let known = shows.get(char);
+      if (known === undefined) {
+        known = INVISIBLE.test(char) || font.hasGlyphForCodePoint(char.codePointAt(0)!);
+        shows.set(char, known);
+      }
+      if (!known) missing.add(char);
     }
   }
   return [...missing];
 }
+
+/** Whether each character met so far can be shown, by font: a batch checks the same letters often. */
+const showsByFont = new WeakMap<Font, Map<string, boolean>>();
 
 export function describeCharacter(char: string): string {
   return `${char} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;

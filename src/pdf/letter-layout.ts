@@ -69,7 +69,10 @@ export function sharedTexts(content: SharedLetterContent): string[] {
 
 /** Lines a text breaks into within a width: at spaces, and inside a word only when it is wider than the line. */
 export function wrapText(text: string, width: number, size: number, measure: TextMeasure): string[] {
-  const words = text.normalize('NFC').trim().split(/\s+/).filter(Boolean);
+  const whole = text.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (!whole) return [];
+  if (measure.widthOf(whole, size) <= width) return [whole];
+  const words = whole.split(' ');
   const lines: string[] = [];
   let current = '';
   for (const word of words) {
@@ -99,7 +102,7 @@ export function wrapText(text: string, width: number, size: number, measure: Tex
   return lines;
 }
 
-interface FittedBlock {
+export interface FittedBlock {
   lines: string[];
   size: number;
   leading: number;
@@ -108,23 +111,34 @@ interface FittedBlock {
 }
 
 /**
+ * The largest size (of `sizes`) at which lines, long ones wrapped, fit a box; set at its top, or
+ * at its foot, where the city and country lines of an address are safest.
+ */
+export function fitLines(lines: readonly string[], box: Box, measure: TextMeasure, options: { sizes?: readonly number[]; align?: 'top' | 'bottom' } = {}): FittedBlock | undefined {
+  for (const size of options.sizes ?? RECIPIENT_SIZES) {
+    for (const leading of RECIPIENT_LEADINGS) {
+      const wrapped = lines.flatMap((line) => wrapText(line, box.width, size, measure));
+      const height = (wrapped.length - 1) * size * leading + size * (measure.ascent + measure.descent);
+      if (height <= box.height) return { lines: wrapped, size, leading, zone: box, top: options.align === 'bottom' ? box.y + box.height - height : box.y };
+    }
+  }
+  return undefined;
+}
+
+/** Each line of a fitted block, placed. */
+export function placeBlock(block: FittedBlock): PlacedText[] {
+  return block.lines.map((text, index) => ({ text, x: block.zone.x, y: block.top + index * block.size * block.leading, size: block.size }));
+}
+
+/**
  * Fits the official's postal block into the envelope window: the largest size at which its lines
  * (long ones wrapped) fit the address zone DIN 5008 gives them, or else the whole window below
  * the return line, set at its foot so the city and country lines are never the ones at risk.
  */
 export function fitRecipientBlock(recipientLines: readonly string[], paper: PaperLayout, measure: TextMeasure): FittedBlock {
-  const heightOf = (count: number, size: number, leading: number) => (count - 1) * size * leading + size * (measure.ascent + measure.descent);
   for (const size of RECIPIENT_SIZES) {
-    for (const leading of RECIPIENT_LEADINGS) {
-      const zone = paper.preferredRecipientZone;
-      const lines = recipientLines.flatMap((line) => wrapText(line, zone.width, size, measure));
-      const height = heightOf(lines.length, size, leading);
-      if (height <= zone.height) return { lines, size, leading, zone, top: zone.y };
-      const wide = paper.recipientZone;
-      const wideLines = recipientLines.flatMap((line) => wrapText(line, wide.width, size, measure));
-      const wideHeight = heightOf(wideLines.length, size, leading);
-      if (wideHeight <= wide.height) return { lines: wideLines, size, leading, zone: wide, top: wide.y + wide.height - wideHeight };
-    }
+    const block = fitLines(recipientLines, paper.preferredRecipientZone, measure, { sizes: [size] }) ?? fitLines(recipientLines, paper.recipientZone, measure, { sizes: [size], align: 'bottom' });
+    if (block) return block;
   }
   throw new DataError(`The postal address of ${recipientLines[0] ?? 'the official'} has more lines than the envelope window of ${paper.label} paper holds.`, {
     details: recipientLines.map((line) => `| ${line}`),
@@ -148,8 +162,7 @@ export function layoutSharedLetter(content: SharedLetterContent, paper: PaperLay
   // Following pages begin under the header line that names the sender.
   const followingTop = paper.margins.top + 2 * LINE_HEIGHT;
 
-  const block = fitRecipientBlock(content.recipientLines, paper, measure);
-  block.lines.forEach((text, index) => page.texts.push({ text, x: block.zone.x, y: block.top + index * block.size * block.leading, size: block.size }));
+  page.texts.push(...placeBlock(fitRecipientBlock(content.recipientLines, paper, measure)));
 
   const date = content.date.normalize('NFC');
   page.texts.push({ text: date, x: right - measure.widthOf(date, TEXT_SIZE), y: paper.bodyTop, size: TEXT_SIZE });

@@ -36,6 +36,36 @@ interface DrawingTarget {
   write(chunk: string): void;
 }
 
+type GlyphPosition = { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number };
+
+/** The parts of pdfkit's font object (`doc._font`) that drawing a line of text uses. */
+interface PdfKitFont {
+  id: string;
+  /** Above the baseline, in thousandths of the font size. */
+  ascender: number;
+  /** 1000 / units per em. */
+  scale: number;
+  /** Glyph ids as hex, and positions in thousandths of the font size; adds the glyphs to the subset. */
+  encode(text: string): [string[], GlyphPosition[]];
+  widthOfString(text: string, size: number): number;
+  ref(): unknown;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+}
+
+/** A character's glyph in the subset, for the quick encoding of fonts laid out glyph by glyph. */
+interface EncodedChar {
+  id: number;
+  hex: string;
+  advance: number;
+}
+
+/** Widths cached per text; a batch measures each signer's lines a few times, then moves on. */
+const MAX_CACHED_WIDTHS = 2_000;
+
+const pdfNumber = (value: number) => String(Math.round(value * 100) / 100);
+
 interface SharedForms {
   layout: SharedLayout;
   /** One Form XObject per page of the letter, with its resource name. */
@@ -50,7 +80,12 @@ interface SharedForms {
  */
 export class LetterPdf {
   private readonly shared = new Map<string, SharedForms>();
+  private readonly sharedByObject = new WeakMap<SharedLetterContent, SharedForms>();
   private pageCount = 0;
+  /** Characters already encoded (null: through pdfkit), when the font allows the quick way. */
+  private readonly simpleGlyphs: Map<string, EncodedChar | null> | undefined;
+  /** Pair kerning by (left glyph × 65536 + right glyph), in font units. */
+  private readonly kerning = new Map<number, number>();
   private readonly finished: Promise<void>;
 
   private constructor(
@@ -58,8 +93,25 @@ export class LetterPdf {
     private readonly options: LetterPdfOptions,
   ) {
     const metrics = options.font.font as unknown as { ascent: number; descent: number; unitsPerEm: number };
+    const fontkitFont = options.font.font as unknown as { GSUB?: unknown; GPOS?: unknown; 'morx'?: unknown };
+    if (!fontkitFont.GSUB && !fontkitFont.GPOS && !fontkitFont.morx) {
+      this.simpleGlyphs = new Map();
+      for (const table of options.font.font.kern?.tables ?? []) {
+        if (table.format !== 0 || !table.coverage.horizontal || table.coverage.crossStream) continue;
+        for (const pair of table.subtable.pairs ?? []) this.kerning.set(pair.left * 65536 + pair.right, (this.kerning.get(pair.left * 65536 + pair.right) ?? 0) + pair.value);
+      }
+    }
+    const widths = new Map<string, number>();
     this.measure = {
-      widthOf: (text, size) => doc.fontSize(size).widthOfString(text),
+      widthOf: (text, size) => {
+        let width = widths.get(text);
+        if (width === undefined) {
+          if (widths.size >= MAX_CACHED_WIDTHS) widths.clear();
+          width = this.encode(text)[1].reduce((sum, position) => sum + position.xAdvance, 0) / 1000;
+          widths.set(text, width);
+        }
+        return width * size;
+      },
       ascent: metrics.ascent / metrics.unitsPerEm,
       descent: Math.abs(metrics.descent) / metrics.unitsPerEm,
     };
@@ -89,7 +141,12 @@ export class LetterPdf {
         CreationDate: info.creationDate,
       },
     });
-    return new LetterPdf(doc, options);
+    const pdf = new LetterPdf(doc, options);
+    // pdfkit's output is a stream, which starts flowing on a later turn of the event loop. Wait for
+    // it: from then on each piece goes to the sink as it is made, even while a long batch runs
+    // without a pause, instead of piling up in the stream's buffer.
+    await new Promise((resolve) => setImmediate(resolve));
+    return pdf;
   }
 
   /**
@@ -133,18 +190,80 @@ export class LetterPdf {
   }
 
   private newPage(size: readonly [number, number] = [this.options.paper.width, this.options.paper.height]): void {
+    // A page's own content is a few lines: stored as is, it costs a few hundred bytes and saves
+    // starting a compressor per page. The shared letters and the font stay compressed.
+    const previous = this.pageCount ? (this.doc.page as unknown as { dictionary: { data: unknown } }) : undefined;
+    this.doc.compress = false;
     this.doc.addPage({ size: [...size], margin: 0 });
+    this.doc.compress = true;
+    // The previous page is written out now; the document keeps only a reference to it (for the
+    // page tree), so let go of its contents and memory stays flat however long the batch.
+    if (previous) previous.dictionary.data = {};
     this.pageCount += 1;
   }
 
+  /**
+   * What pdfkit's encode() gives, made faster for a font without OpenType layout tables (the
+   * built-in one): there fontkit maps each character to its glyph and adds pair kerning, which a
+   * cache per character and a kerning table do the same. Characters that need more (marks, or
+   * ones that print as nothing) and other fonts go through pdfkit.
+   */
+  private encode(text: string): [string[], GlyphPosition[]] {
+    const { font } = this;
+    const simple = this.simpleGlyphs;
+    if (!simple) return font.encode(text);
+    const glyphs: string[] = [];
+    const positions: GlyphPosition[] = [];
+    let previous: EncodedChar | undefined;
+    for (const char of text) {
+      let glyph = simple.get(char);
+      if (glyph === undefined) {
+        glyph = this.simpleGlyph(char);
+        simple.set(char, glyph);
+      }
+      if (!glyph) return font.encode(text);
+      if (previous) {
+        const kerning = this.kerning.get(previous.id * 65536 + glyph.id);
+        if (kerning) positions[positions.length - 1]!.xAdvance += kerning * font.scale;
+      }
+      glyphs.push(glyph.hex);
+      positions.push({ xAdvance: glyph.advance, advanceWidth: glyph.advance, xOffset: 0, yOffset: 0 });
+      previous = glyph;
+    }
+    return [glyphs, positions];
+  }
+
+  private simpleGlyph(char: string): EncodedChar | null {
+    const codePoint = char.codePointAt(0)!;
+    const fontkitFont = this.options.font.font;
+    if (/[\p{M}\p{Cf}\u00ad]/u.test(char) || !fontkitFont.hasGlyphForCodePoint(codePoint)) return null;
+    const glyph = fontkitFont.glyphForCodePoint(codePoint);
+    const { font } = this;
+    const gid = font.subset.includeGlyph(glyph.id);
+    const advance = glyph.advanceWidth * font.scale;
+    font.widths[gid] ??= advance;
+    font.unicode[gid] ??= [codePoint];
+    return { id: glyph.id, hex: gid.toString(16).padStart(4, '0'), advance };
+  }
+
+  /** pdfkit's object for the letter font: the document has one font, set when it was opened. */
+  private get font(): PdfKitFont {
+    return (this.doc as unknown as { _font: PdfKitFont })._font;
+  }
+
   private sharedFormsFor(content: SharedLetterContent): SharedForms {
+    // A batch hands over the same object for the same letter; other callers are matched by content.
+    let forms = this.sharedByObject.get(content);
+    if (forms) return forms;
     const key = JSON.stringify([content.recipientLines, content.date, content.salutation, content.paragraphs, content.closing]);
-    let forms = this.shared.get(key);
+    forms = this.shared.get(key);
+    if (forms) this.sharedByObject.set(content, forms);
     if (!forms) {
       const layout = layoutSharedLetter(content, this.options.paper, this.measure);
       const id = this.shared.size + 1;
       forms = { layout, forms: layout.pages.map((page, index) => ({ name: `L${id}P${index + 1}`, ref: this.drawForm(page) })) };
       this.shared.set(key, forms);
+      this.sharedByObject.set(content, forms);
     }
     return forms;
   }
@@ -182,9 +301,48 @@ export class LetterPdf {
     return form;
   }
 
+  /**
+   * Draws the lines of a page in one text object: the same operators pdfkit's text() writes for a
+   * line (its encoding, kerning and subset), without its per-call option handling, which would
+   * cost more than the rest of a batch page. A line with positioned marks goes through text().
+   */
   private draw(drawing: PageDrawing): void {
-    const { doc } = this;
-    for (const text of drawing.texts) doc.fontSize(text.size).text(text.text, text.x, text.y, { lineBreak: false });
+    const { doc, font } = this;
+    const height = doc.page.height;
+    let ops: string[] = [];
+    let size = -1;
+    const flush = () => {
+      if (!ops.length) return;
+      doc.page.fonts[font.id] ??= font.ref();
+      // As bytes: pdfkit would otherwise convert the string character by character.
+      doc.addContent(Buffer.from(`q 1 0 0 -1 0 ${pdfNumber(height)} cm BT ${ops.join(' ')} ET Q\n`, 'latin1'));
+      ops = [];
+      size = -1;
+    };
+    for (const text of drawing.texts) {
+      const [glyphs, positions] = this.encode(text.text);
+      if (positions.some((position) => position.xOffset || position.yOffset)) {
+        flush();
+        doc.fontSize(text.size).text(text.text, text.x, text.y, { lineBreak: false });
+        continue;
+      }
+      if (text.size !== size) {
+        ops.push(`/${font.id} ${pdfNumber(text.size)} Tf`);
+        size = text.size;
+      }
+      const baseline = height - text.y - (font.ascender / 1000) * text.size;
+      const segments: string[] = [];
+      let start = 0;
+      positions.forEach((position, index) => {
+        const kerning = position.xAdvance - position.advanceWidth;
+        if (kerning === 0) return;
+        segments.push(`<${glyphs.slice(start, index + 1).join('')}> ${pdfNumber(-kerning)}`);
+        start = index + 1;
+      });
+      if (start < glyphs.length) segments.push(`<${glyphs.slice(start).join('')}>`);
+      ops.push(`1 0 0 1 ${pdfNumber(text.x)} ${pdfNumber(baseline)} Tm [${segments.join(' ')}] TJ`);
+    }
+    flush();
     for (const rule of drawing.rules) doc.lineWidth(rule.width).moveTo(rule.x1, rule.y1).lineTo(rule.x2, rule.y2).stroke();
   }
 }

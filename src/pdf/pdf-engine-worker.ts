@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Letter } from '../letters/letter';
 import { serializeError, type EngineReply, type EngineRequest } from './pdf-engine';
+import { BatchPdfWriter } from './batch-pdf';
 import { renderLetterPdfs } from './render-letter-pdf';
 
 /**
@@ -26,15 +27,41 @@ const WARM_UP_LETTER: Letter = {
 
 const warmedUp = renderLetterPdfs([WARM_UP_LETTER], { paper: 'a4', cwd: process.cwd(), now: new Date(0) }).catch(() => undefined);
 
+/** Batches being written, by request id; each one's messages are handled in order. */
+const batches = new Map<number, { writer?: BatchPdfWriter; failed: boolean; queue: Promise<void> }>();
+
 parentPort!.on('message', (request: EngineRequest) => {
-  void (async () => {
-    let reply: EngineReply;
-    try {
-      await warmedUp;
-      reply = { id: request.id, ok: true, files: await renderLetterPdfs(request.letters, request.options) };
-    } catch (error) {
-      reply = { id: request.id, ok: false, error: serializeError(error) };
-    }
-    parentPort!.postMessage(reply);
-  })();
+  if (request.job === 'letters') {
+    void (async () => {
+      let reply: EngineReply;
+      try {
+        await warmedUp;
+        reply = { id: request.id, ok: true, result: await renderLetterPdfs(request.letters, request.options) };
+      } catch (error) {
+        reply = { id: request.id, ok: false, error: serializeError(error) };
+      }
+      parentPort!.postMessage(reply);
+    })();
+    return;
+  }
+  let batch = batches.get(request.id);
+  if (!batch) batches.set(request.id, (batch = { failed: false, queue: warmedUp.then(() => undefined) }));
+  const state = batch;
+  state.queue = state.queue
+    .then(async () => {
+      if (state.failed) return;
+      if (request.job === 'batch-open') state.writer = await BatchPdfWriter.open(request.header);
+      else if (request.job === 'batch-add') parentPort!.postMessage({ id: request.id, progress: state.writer!.add(request.chunk) } satisfies EngineReply);
+      else {
+        const result = await state.writer!.finish();
+        batches.delete(request.id);
+        parentPort!.postMessage({ id: request.id, ok: true, result } satisfies EngineReply);
+      }
+    })
+    .catch((error: unknown) => {
+      if (state.failed) return;
+      state.failed = true;
+      state.writer?.abort();
+      parentPort!.postMessage({ id: request.id, ok: false, error: serializeError(error) } satisfies EngineReply);
+    });
 });

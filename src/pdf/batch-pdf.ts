@@ -1,0 +1,184 @@
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import type { PaperSize } from '../profile/profile';
+import { ENVELOPES, LABEL_SHEET, LABELS_PER_SHEET, layoutEnvelope, layoutLabelSheet } from './envelope-layout';
+import { assertFontShows, loadLetterFont, type LetterFont } from './letter-font';
+import type { PersonalContent, SharedLetterContent } from './letter-layout';
+import { LetterPdf } from './letter-pdf';
+import { PAPER_LAYOUTS } from './paper';
+
+/** One letter of a batch: which shared letter it is, and who signs it (or a blank signature block). */
+export interface BatchLetter {
+  shared: number;
+  personal: PersonalContent;
+}
+
+/** What a whole batch PDF is: where it goes and how it is printed. */
+export interface BatchHeader {
+  /** A new file for the PDF (the caller moves it into place when all went well). */
+  file: string;
+  paper: PaperSize;
+  fontFile?: string;
+  cwd: string;
+  now: Date;
+  title: string;
+  language?: string;
+  duplex: boolean;
+  extras: 'none' | 'envelopes' | 'labels';
+}
+
+/** The next letters of a batch, in mailing order, with the shared letters they bring in. */
+export interface BatchChunk {
+  /** Shared letters met for the first time; they get the next numbers, in order. */
+  shared: SharedLetterContent[];
+  letters: BatchLetter[];
+  /** Text to check against the font before these letters are written, with where it comes from. */
+  fontSources: { what: string; texts: string[] }[];
+}
+
+export interface BatchResult {
+  pages: number;
+  letterPages: number;
+  /** Empty backs added so that each letter starts on the front of a sheet. */
+  blankPages: number;
+  envelopes: number;
+  labelSheets: number;
+  bytes: number;
+}
+
+/**
+ * Writes a batch into one PDF as its letters arrive, page after page straight to the file, so
+ * memory stays the same for ten letters or ten thousand. Each distinct letter is laid out once
+ * (see LetterPdf); envelopes or label sheets follow the letters, in the same order.
+ */
+export class BatchPdfWriter {
+  private readonly shared: SharedLetterContent[] = [];
+  /** What the envelopes or labels need of each letter, kept only when they are asked for. */
+  private readonly addresses: { shared: number; returnLines?: string[] }[] = [];
+  private letters = 0;
+  private letterPages = 0;
+  private blankPages = 0;
+
+  private constructor(
+    private readonly header: BatchHeader,
+    private readonly font: LetterFont,
+    private readonly file: BufferedFile,
+    private readonly pdf: LetterPdf,
+  ) {}
+
+  static async open(header: BatchHeader): Promise<BatchPdfWriter> {
+    const font = await loadLetterFont(header.fontFile, header.cwd);
+    const file = new BufferedFile(openSync(header.file, 'wx'));
+    try {
+      const pdf = await LetterPdf.open({
+        paper: PAPER_LAYOUTS[header.paper],
+        font,
+        sink: (chunk) => file.write(chunk),
+        info: { title: header.title, subject: 'letters to sign', creationDate: header.now, language: header.language },
+      });
+      return new BatchPdfWriter(header, font, file, pdf);
+    } catch (error) {
+      file.close();
+      throw error;
+    }
+  }
+
+  /** Adds the next letters; returns how many letters the PDF has now. */
+  add(chunk: BatchChunk): number {
+    assertFontShows(this.font, chunk.fontSources);
+    this.shared.push(...chunk.shared);
+    for (const letter of chunk.letters) {
+      const pages = this.pdf.addLetter(this.shared[letter.shared]!, letter.personal);
+      this.letterPages += pages;
+      if (this.header.duplex && pages % 2 === 1) {
+        this.pdf.addBlankPage();
+        this.blankPages += 1;
+      }
+      if (this.header.extras !== 'none') this.addresses.push({ shared: letter.shared, returnLines: letter.personal.kind === 'signed' ? returnAddress(letter.personal) : undefined });
+    }
+    this.letters += chunk.letters.length;
+    return this.letters;
+  }
+
+  /** Adds envelopes or labels, ends the PDF and makes sure it is on disk. */
+  async finish(): Promise<BatchResult> {
+    const { header, pdf } = this;
+    let labelSheets = 0;
+    if (header.extras === 'envelopes') {
+      const envelope = ENVELOPES[header.paper];
+      for (const address of this.addresses) {
+        pdf.addDrawnPage([envelope.width, envelope.height], layoutEnvelope(this.shared[address.shared]!.recipientLines, address.returnLines, header.paper, pdf.measure));
+      }
+    } else if (header.extras === 'labels') {
+      for (let start = 0; start < this.addresses.length; start += LABELS_PER_SHEET) {
+        const blocks = this.addresses.slice(start, start + LABELS_PER_SHEET).map((address) => this.shared[address.shared]!.recipientLines);
+        pdf.addDrawnPage([LABEL_SHEET.width, LABEL_SHEET.height], layoutLabelSheet(blocks, pdf.measure));
+        labelSheets += 1;
+      }
+    }
+    await pdf.finish();
+    this.file.close();
+    return {
+      pages: pdf.pages,
+      letterPages: this.letterPages,
+      blankPages: this.blankPages,
+      envelopes: header.extras === 'envelopes' ? this.letters : 0,
+      labelSheets,
+      bytes: this.file.bytes,
+    };
+  }
+
+  /** Stops writing; the caller removes the file. */
+  abort(): void {
+    this.file.close();
+  }
+}
+
+/**
+ * pdfkit hands over each line of PDF syntax as its own chunk; gathering them into blocks makes
+ * one write per 64 KB instead of thousands of tiny ones, and still holds only one block.
+ */
+class BufferedFile {
+  private readonly block = Buffer.allocUnsafe(64 * 1024);
+  private used = 0;
+  private open = true;
+  bytes = 0;
+
+  constructor(private readonly fd: number) {}
+
+  write(chunk: Uint8Array): void {
+    this.bytes += chunk.length;
+    if (this.used + chunk.length > this.block.length) this.flush();
+    if (chunk.length >= this.block.length) {
+      this.writeAll(chunk);
+      return;
+    }
+    this.block.set(chunk, this.used);
+    this.used += chunk.length;
+  }
+
+  /** Writes what is left and closes the file, once it is safely on disk. */
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    try {
+      this.flush();
+      fsyncSync(this.fd);
+    } finally {
+      closeSync(this.fd);
+    }
+  }
+
+  private flush(): void {
+    if (this.used) this.writeAll(this.block.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeAll(bytes: Uint8Array): void {
+    for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written);
+  }
+}
+
+function returnAddress(personal: Extract<PersonalContent, { kind: 'signed' }>): string[] {
+  const { sender } = personal;
+  return [sender.name, ...(sender.address ?? []), ...(sender.address?.length && sender.country ? [sender.country] : [])];
+}

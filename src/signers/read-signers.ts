@@ -213,7 +213,8 @@ function parseYamlSigners(text: string): ParsedSigners {
       continue;
     }
     if (!isMap(item)) {
-      problems.push({ line, message: item ? 'expected a member with a name ("- name: ...")' : 'the entry is empty; delete it, or fill it in' });
+      const empty = !item || (isScalar(item) && (item.value === null || item.value === ''));
+      problems.push({ line, message: empty ? 'the entry is empty; delete it, or fill it in' : 'expected a member with a name ("- name: ...")' });
       continue;
     }
     const value = item.toJSON() as Record<string, unknown>;

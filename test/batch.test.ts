@@ -28,6 +28,7 @@ describe('appeal batch', () => {
     'members.yaml': '- name: Анна Иванова\n  country: Russia\n- name: Jane Doe\n',
     'bad-no-name.csv': 'surname,address\nDoe,1 Elm St\n',
     'bad-empty-row.csv': 'name,country\nJane,UK\n,\nLi Wei,China\n',
+    'bad-font.csv': 'name\nJane Doe\n山田太郎\n',
     'bad-latin1.csv': Buffer.concat([Buffer.from('name,country\nJane,UK\n'), Buffer.from('Fran\xe7ois,France\n', 'latin1')]),
   });
   const run = (args: string[]) => runCli(args, { cwd: temp.dir });
@@ -45,6 +46,7 @@ describe('appeal batch', () => {
       'bad-no-name': ['batch', '150.19', '--signers', 'bad-no-name.csv', '--out', 'bad-no-name.pdf'],
       'bad-empty-row': ['batch', '150.19', '--signers', 'bad-empty-row.csv', '--out', 'bad-empty-row.pdf'],
       'bad-latin1': ['batch', '150.19', '--signers', 'bad-latin1.csv', '--out', 'bad-latin1.pdf'],
+      'bad-font': ['batch', '150.19', '--signers', 'bad-font.csv', '--out', 'bad-font.pdf'],
     };
     const names = Object.keys(runs);
     const done = await Promise.all(names.map((name) => run(runs[name]!)));
@@ -147,6 +149,7 @@ describe('appeal batch', () => {
     ['bad-no-name', 'bad-no-name.csv:1: no "name" column'],
     ['bad-empty-row', 'bad-empty-row.csv:3: the row is empty'],
     ['bad-latin1', 'bad-latin1.csv:3: the file is not UTF-8 text'],
+    ['bad-font', 'bad-font.csv:3 (山田太郎): 山 (U+5C71), 田 (U+7530), 太 (U+592A), 郎 (U+90CE)'],
   ])('%s: an error naming the line, exit 65, and no PDF', (name, message) => {
     const result = results[name]!;
     expect(result.code).toBe(65);

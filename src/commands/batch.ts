@@ -38,7 +38,7 @@ export interface BatchOptions extends CaseSourceFlags {
 }
 
 /** Letters sent to the PDF worker at a time. */
-const CHUNK_LETTERS = 250;
+const CHUNK_LETTERS = 50;
 /** Batches this big or bigger show a progress bar at a terminal. */
 const PROGRESS_FROM = 100;
 const MAX_BLANK = 500;
@@ -193,10 +193,25 @@ function sameSharedContent(a: SharedLetterContent, b: SharedLetterContent): bool
   return a.date === b.date && a.salutation === b.salutation && a.closing === b.closing && sameLines(a.recipientLines, b.recipientLines) && sameLines(a.paragraphs, b.paragraphs);
 }
 
-/** The signers' names and addresses, checked against the font before the first letter is written. */
+/**
+ * The characters of the signers' names and addresses, to check against the font before the first
+ * letter is written: each character that is not plain ASCII once, with the line it first appears
+ * on, so a character the font lacks is reported with a line to fix.
+ */
 function signerFontSources(signers: readonly Signer[] | undefined, file: string | undefined): BatchChunk['fontSources'] {
   if (!signers) return [{ what: 'the blank signature block', texts: [...BLANK_LABELS] }];
-  return signers.map((signer) => ({ what: `${file}:${signer.line} (${signer.name})`, texts: [signer.name, ...(signer.address ?? []), signer.country ?? '', signer.email ?? ''] }));
+  const seen = new Set<string>();
+  const sources: BatchChunk['fontSources'] = [];
+  for (const signer of signers) {
+    const fresh = new Set<string>();
+    for (const text of [signer.name, ...(signer.address ?? []), signer.country ?? '', signer.email ?? '']) {
+      for (const char of text.normalize('NFC')) if (char > '\u007e' && !seen.has(char)) fresh.add(char);
+    }
+    if (!fresh.size) continue;
+    fresh.forEach((char) => seen.add(char));
+    sources.push({ what: `${file}:${signer.line} (${signer.name})`, texts: [[...fresh].join('')] });
+  }
+  return sources;
 }
 
 function blankCount(value: string): number {

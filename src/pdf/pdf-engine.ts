@@ -24,7 +24,7 @@ interface PendingJob {
 }
 
 /** Chunks of a batch the worker may have waiting at once: enough to keep it busy, few enough to keep memory flat. */
-const CHUNKS_IN_FLIGHT = 2;
+const CHUNKS_IN_FLIGHT = 4;
 
 /**
  * Makes PDFs on a worker thread that starts loading pdfkit, fontkit and the letter font at once,

@@ -169,7 +169,8 @@ export async function batchCommand(context: CommandContext, queries: readonly st
     result = await session.finish();
     commitTempFile(temp, out, Boolean(options.force));
   } catch (error) {
-    await session.result.catch(() => undefined);
+    // The worker may still be writing (when the failure was here): stop it before removing the file.
+    await session.abort();
     try {
       unlinkSync(temp);
     } catch {

@@ -37,7 +37,7 @@ async function readLetterFont(fontFlag: string | undefined, cwd: string): Promis
         hint: 'It is made when appeal is built: run "npm run build" in the appeal folder (or install appeal again).',
       });
     }
-    return letterFont(fontkit.create(readFileSync(LETTER_FONT_FILE)) as Font, 'the DejaVu Sans font that comes with appeal');
+    return { font: fontkit.create(readFileSync(LETTER_FONT_FILE)) as Font, label: 'the DejaVu Sans font that comes with appeal' };
   }
   const file = resolve(cwd, fontFlag);
   let bytes: Buffer;
@@ -55,11 +55,7 @@ async function readLetterFont(fontFlag: string | undefined, cwd: string): Promis
   if (!font || 'fonts' in font) {
     throw new UsageError(`--font ${fontFlag}: ${file} is a font collection, not one font.`, { hint: 'Give a single TrueType (.ttf) or OpenType (.otf) font file.' });
   }
-  return letterFont(font, `the font ${file}`);
-}
-
-function letterFont(font: Font, label: string): LetterFont {
-  return { font, label };
+  return { font, label: `the font ${file}` };
 }
 
 /** The characters of some texts that the font has no glyph for, each once, in the order met. */

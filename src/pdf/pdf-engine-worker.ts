@@ -52,6 +52,7 @@ parentPort!.on('message', (request: EngineRequest) => {
       if (state.failed) return;
       if (request.job === 'batch-open') state.writer = await BatchPdfWriter.open(request.header);
       else if (request.job === 'batch-add') parentPort!.postMessage({ id: request.id, progress: state.writer!.add(request.chunk) } satisfies EngineReply);
+      else if (request.job === 'batch-abort') throw new Error('the batch was stopped');
       else {
         const result = await state.writer!.finish();
         batches.delete(request.id);

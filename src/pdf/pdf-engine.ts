@@ -10,7 +10,8 @@ export type EngineRequest =
   | { id: number; job: 'letters'; letters: Letter[]; options: RenderLetterPdfOptions }
   | { id: number; job: 'batch-open'; header: BatchHeader }
   | { id: number; job: 'batch-add'; chunk: BatchChunk }
-  | { id: number; job: 'batch-finish' };
+  | { id: number; job: 'batch-finish' }
+  | { id: number; job: 'batch-abort' };
 export type EngineReply =
   | { id: number; ok: true; result: Uint8Array[] | BatchResult }
   | { id: number; progress: number }
@@ -85,7 +86,10 @@ export class PdfEngine {
         this.post({ id, job: 'batch-finish' });
         return done;
       },
-      result: done,
+      abort: async () => {
+        this.post({ id, job: 'batch-abort' });
+        await done.catch(() => undefined);
+      },
     };
   }
 
@@ -133,8 +137,8 @@ export interface BatchSession {
   add(chunk: BatchChunk): Promise<void>;
   /** Ends the PDF after the last chunk. */
   finish(): Promise<BatchResult>;
-  /** Settles when the batch is done, or as soon as it fails. */
-  result: Promise<BatchResult>;
+  /** Stops the batch and closes its file (which the caller removes); resolves when the worker has. */
+  abort(): Promise<void>;
 }
 
 export function startPdfEngine(): PdfEngine {

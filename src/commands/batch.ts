@@ -206,6 +206,7 @@ function signerFontSources(signers: readonly Signer[] | undefined, file: string 
   for (const signer of signers) {
     const fresh = new Set<string>();
     for (const text of [signer.name, ...(signer.address ?? []), signer.country ?? '', signer.email ?? '']) {
+      if (!/[^\u0000-\u007e]/.test(text)) continue;
       for (const char of text.normalize('NFC')) if (char > '\u007e' && !seen.has(char)) fresh.add(char);
     }
     if (!fresh.size) continue;

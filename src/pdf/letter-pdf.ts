@@ -61,7 +61,7 @@ interface EncodedChar {
 }
 
 /** Widths cached per text; a batch measures each signer's lines a few times, then moves on. */
-const MAX_CACHED_WIDTHS = 2_000;
+const MAX_CACHED_WIDTHS = 200;
 
 const pdfNumber = (value: number) => String(Math.round(value * 100) / 100);
 

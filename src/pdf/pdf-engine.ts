@@ -40,7 +40,7 @@ export class PdfEngine {
 
   constructor() {
     // A small young generation: a long batch then reuses the same memory instead of growing it.
-    this.worker = new Worker(join(__dirname, 'pdf-engine-worker.js'), { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    this.worker = new Worker(join(__dirname, 'pdf-engine-worker.js'), { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     this.worker.on('message', (reply: EngineReply) => this.settle(reply));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the PDF worker stopped (exit code ${code})`)));

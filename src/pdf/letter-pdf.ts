@@ -60,8 +60,15 @@ interface EncodedChar {
   advance: number;
 }
 
-/** Widths cached per text; a batch measures each signer's lines a few times, then moves on. */
-const MAX_CACHED_WIDTHS = 200;
+/** Lines kept encoded: a batch measures and draws each signer's lines, then moves on. */
+const MAX_CACHED_LINES = 200;
+
+/** A line ready to draw: its TJ operand, its width in thousandths of the font size, and whether it has marks placed off the line. */
+interface EncodedLine {
+  operand: string;
+  width: number;
+  positioned: boolean;
+}
 
 const pdfNumber = (value: number) => String(Math.round(value * 100) / 100);
 
@@ -85,6 +92,7 @@ export class LetterPdf {
   private readonly simpleGlyphs: Map<string, EncodedChar | null> | undefined;
   /** Pair kerning by (left glyph × 65536 + right glyph), in font units. */
   private readonly kerning = new Map<number, number>();
+  private readonly lines = new Map<string, EncodedLine>();
   private readonly finished: Promise<void>;
 
   private constructor(
@@ -100,17 +108,8 @@ export class LetterPdf {
         for (const pair of table.subtable.pairs ?? []) this.kerning.set(pair.left * 65536 + pair.right, (this.kerning.get(pair.left * 65536 + pair.right) ?? 0) + pair.value);
       }
     }
-    const widths = new Map<string, number>();
     this.measure = {
-      widthOf: (text, size) => {
-        let width = widths.get(text);
-        if (width === undefined) {
-          if (widths.size >= MAX_CACHED_WIDTHS) widths.clear();
-          width = this.encode(text)[1].reduce((sum, position) => sum + position.xAdvance, 0) / 1000;
-          widths.set(text, width);
-        }
-        return width * size;
-      },
+      widthOf: (text, size) => (this.line(text).width * size) / 1000,
       ascent: metrics.ascent / metrics.unitsPerEm,
       descent: Math.abs(metrics.descent) / metrics.unitsPerEm,
     };
@@ -199,17 +198,28 @@ export class LetterPdf {
   }
 
   /**
-   * What pdfkit's encode() gives, made faster for a font without OpenType layout tables (the
-   * built-in one): there fontkit maps each character to its glyph and adds pair kerning, which a
-   * cache per character and a kerning table do the same. Characters that need more (marks, or
-   * ones that print as nothing) and other fonts go through pdfkit.
+   * A line of text as the TJ operand that draws it, and its width in thousandths of the font
+   * size; cached, since a line is measured before it is drawn. For a font without OpenType layout
+   * tables (the built-in one) fontkit maps each character to its glyph and adds pair kerning, and
+   * so does this, straight into the operand. Other fonts, and characters that need more (marks,
+   * or ones that print as nothing), go through pdfkit's encode(), as its text() would.
    */
-  private encode(text: string): [string[], GlyphPosition[]] {
-    const { font } = this;
+  private line(text: string): EncodedLine {
+    let line = this.lines.get(text);
+    if (!line) {
+      if (this.lines.size >= MAX_CACHED_LINES) this.lines.clear();
+      line = this.encodeSimple(text) ?? this.encodeWithPdfKit(text);
+      this.lines.set(text, line);
+    }
+    return line;
+  }
+
+  private encodeSimple(text: string): EncodedLine | undefined {
     const simple = this.simpleGlyphs;
-    if (!simple) return font.encode(text);
-    const glyphs: string[] = [];
-    const positions: GlyphPosition[] = [];
+    if (!simple) return undefined;
+    const { scale } = this.font;
+    const parts = ['[<'];
+    let width = 0;
     let previous: EncodedChar | undefined;
     for (const char of text) {
       let glyph = simple.get(char);
@@ -217,16 +227,36 @@ export class LetterPdf {
         glyph = this.simpleGlyph(char);
         simple.set(char, glyph);
       }
-      if (!glyph) return font.encode(text);
-      if (previous) {
-        const kerning = this.kerning.get(previous.id * 65536 + glyph.id);
-        if (kerning) positions[positions.length - 1]!.xAdvance += kerning * font.scale;
+      if (!glyph) return undefined;
+      const kerning = previous ? (this.kerning.get(previous.id * 65536 + glyph.id) ?? 0) * scale : 0;
+      if (kerning) {
+        parts.push(`> ${pdfNumber(-kerning)} <`);
+        width += kerning;
       }
-      glyphs.push(glyph.hex);
-      positions.push({ xAdvance: glyph.advance, advanceWidth: glyph.advance, xOffset: 0, yOffset: 0 });
+      parts.push(glyph.hex);
+      width += glyph.advance;
       previous = glyph;
     }
-    return [glyphs, positions];
+    parts.push('>]');
+    return { operand: parts.join(''), width, positioned: false };
+  }
+
+  private encodeWithPdfKit(text: string): EncodedLine {
+    const [glyphs, positions] = this.font.encode(text);
+    const segments: string[] = [];
+    let start = 0;
+    positions.forEach((position, index) => {
+      const kerning = position.xAdvance - position.advanceWidth;
+      if (kerning === 0) return;
+      segments.push(`<${glyphs.slice(start, index + 1).join('')}> ${pdfNumber(-kerning)}`);
+      start = index + 1;
+    });
+    if (start < glyphs.length) segments.push(`<${glyphs.slice(start).join('')}>`);
+    return {
+      operand: `[${segments.join(' ')}]`,
+      width: positions.reduce((sum, position) => sum + position.xAdvance, 0),
+      positioned: positions.some((position) => position.xOffset || position.yOffset),
+    };
   }
 
   private simpleGlyph(char: string): EncodedChar | null {
@@ -316,8 +346,8 @@ export class LetterPdf {
       size = -1;
     };
     for (const text of drawing.texts) {
-      const [glyphs, positions] = this.encode(text.text);
-      if (positions.some((position) => position.xOffset || position.yOffset)) {
+      const line = this.line(text.text);
+      if (line.positioned) {
         flush();
         doc.fontSize(text.size).text(text.text, text.x, text.y, { lineBreak: false });
         continue;
@@ -327,16 +357,7 @@ export class LetterPdf {
         size = text.size;
       }
       const baseline = height - text.y - (font.ascender / 1000) * text.size;
-      const segments: string[] = [];
-      let start = 0;
-      positions.forEach((position, index) => {
-        const kerning = position.xAdvance - position.advanceWidth;
-        if (kerning === 0) return;
-        segments.push(`<${glyphs.slice(start, index + 1).join('')}> ${pdfNumber(-kerning)}`);
-        start = index + 1;
-      });
-      if (start < glyphs.length) segments.push(`<${glyphs.slice(start).join('')}>`);
-      ops.push(`1 0 0 1 ${pdfNumber(text.x)} ${pdfNumber(baseline)} Tm [${segments.join(' ')}] TJ`);
+      ops.push(`1 0 0 1 ${pdfNumber(text.x)} ${pdfNumber(baseline)} Tm ${line.operand} TJ`);
     }
     flush();
     for (const rule of drawing.rules) doc.lineWidth(rule.width).moveTo(rule.x1, rule.y1).lineTo(rule.x2, rule.y2).stroke();

@@ -1,6 +1,7 @@
 import { DataError } from '../src/errors/app-error';
 import { fitRecipientBlock, layoutPersonalParts, layoutSharedLetter, wrapText, type SharedLetterContent, type TextMeasure } from '../src/pdf/letter-layout';
 import { MM, PAPER_LAYOUTS } from '../src/pdf/paper';
+import { ENVELOPES, LABEL_SHEET, layoutEnvelope, layoutLabelSheet } from '../src/pdf/envelope-layout';
 
 /** Every character half as wide as the font size: simple to reason about in the tables below. */
 const measure: TextMeasure = { widthOf: (text, size) => [...text].length * size * 0.5, ascent: 0.93, descent: 0.24 };
@@ -141,5 +142,40 @@ describe('layoutPersonalParts', () => {
     const pages = layoutPersonalParts({ kind: 'signed', sender, signature: ['Zoë Brontë'] }, long, a4, measure);
     expect(pages).toHaveLength(long.pages.length);
     for (const page of pages.slice(1)) expect(page.texts).toContainEqual({ text: 'Zoë Brontë', x: a4.margins.left, y: a4.margins.top, size: 8.5 });
+  });
+});
+
+describe('envelopes and labels', () => {
+  const address = ['Ambassador Anatoly Antonov', 'Embassy of the Russian Federation', '2650 Wisconsin Ave. NW', 'Washington DC 20007', 'USA'];
+  const inside = (text: { x: number; y: number; size: number; text: string }, box: { x: number; y: number; width: number; height: number }) =>
+    text.x >= box.x && text.x + measure.widthOf(text.text, text.size) <= box.x + box.width && text.y >= box.y && text.y + text.size * (measure.ascent + measure.descent) <= box.y + box.height + 1e-9;
+
+  test.each([
+    ['a4', 'DL'],
+    ['letter', '#10'],
+  ] as const)('%s: a %s envelope has the return address top left and the address on the right', (paper, label) => {
+    const envelope = ENVELOPES[paper];
+    expect(envelope.label).toBe(label);
+    const drawing = layoutEnvelope(address, ['Zoë Brontë', '12 Harbour Lane', 'Bristol BS1 4DJ'], paper, measure);
+    const texts = drawing.texts.map((text) => text.text);
+    expect(texts).toEqual([...address, 'Zoë Brontë', '12 Harbour Lane', 'Bristol BS1 4DJ']);
+    drawing.texts.slice(0, 5).forEach((text) => expect(inside(text, envelope.addressBox)).toBe(true));
+    drawing.texts.slice(5).forEach((text) => expect(inside(text, envelope.returnBox)).toBe(true));
+    expect(envelope.addressBox.x).toBeGreaterThan(envelope.width / 3);
+  });
+
+  test('a blank letter’s envelope has no return address', () => {
+    expect(layoutEnvelope(address, undefined, 'a4', measure).texts.map((text) => text.text)).toEqual(address);
+  });
+
+  test('a label sheet holds 21 addresses, row by row, each inside its label', () => {
+    const blocks = Array.from({ length: 25 }, (_, i) => [`Official ${i + 1}`, '1 Main Street', 'CAPITAL']);
+    const drawing = layoutLabelSheet(blocks, measure);
+    const firsts = drawing.texts.filter((text) => text.text.startsWith('Official '));
+    expect(firsts.map((text) => text.text)).toEqual(Array.from({ length: 21 }, (_, i) => `Official ${i + 1}`));
+    firsts.forEach((text, index) => {
+      const label = { x: (index % 3) * LABEL_SHEET.labelWidth, y: Math.floor(index / 3) * LABEL_SHEET.labelHeight, width: LABEL_SHEET.labelWidth, height: LABEL_SHEET.labelHeight };
+      expect(inside(text, label)).toBe(true);
+    });
   });
 });

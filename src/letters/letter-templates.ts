@@ -160,6 +160,8 @@ function describeShape(shape: ContextShape, prefix = ''): string {
 
 export type RenderTemplate = (context: LetterContext) => string;
 
+const compiledTemplates = new WeakMap<LetterTemplates, Map<string, RenderTemplate>>();
+
 /**
  * Compiles a checked template. Strict mode makes a missing variable an error rather than an
  * empty gap in a letter; noEscape keeps "O'Brien & Søn" as written, since letters are not HTML.
@@ -176,5 +178,3 @@ export function compileLetterTemplate(templates: LetterTemplates, source: string
   }
   return render;
 }
-
-const compiledTemplates = new WeakMap<LetterTemplates, Map<string, RenderTemplate>>();

@@ -4,6 +4,7 @@ import { buildProgram, CommanderError } from './cli';
 import { clockFromEnv } from './time/clock';
 import type { CommandContext, InputStream, OutputStream } from './commands/command-context';
 import { PACKAGE_JSON } from './package-paths';
+import { removePendingTempFiles } from './output/write-output-file';
 
 export interface RunIO {
   argv: string[];
@@ -50,6 +51,14 @@ export function runFromProcess(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(ExitCode.ok);
   });
+  // Ctrl-C outside a prompt (prompts handle their own): remove what was half made, then stop.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      removePendingTempFiles();
+      process.stderr.write('\nappeal: stopped; no half-written file is left.\n');
+      process.exit(signal === 'SIGINT' ? ExitCode.interrupted : 128 + 15);
+    });
+  }
   run({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {
       process.exitCode = code;

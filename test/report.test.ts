@@ -1,16 +1,13 @@
-import { copyFileSync, mkdirSync, readFileSync, truncateSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { recordLetters } from '../src/action-log/record-letters';
-import { fixedClock } from '../src/time/clock';
 import { runCli, type CliResult } from './helpers/run-cli';
 import { makeTempDir } from './helpers/temp-dir';
 
 /**
  * One group's evening, shared by the tests of this file: Ann writes to both officials of
  * UA 150.19, Ben to the one of the Miftakhov case, and a meeting of twelve members prints three
- * letters each. `batch` is not on this branch yet, so the meeting's letters are recorded through
- * recordLetters, the call `batch` makes.
+ * letters each with `appeal batch`.
  */
 const MEMBERS = Array.from({ length: 12 }, (_, index) => `Member ${String(index + 1).padStart(2, '0')}`);
 const BATCH_LETTERS = [
@@ -31,13 +28,8 @@ beforeAll(async () => {
   expectOk(await cli(['write', 'UA 150.19', '--name', 'Ann Smith', '--target', 'all', '--out', 'letters']));
   // Ben wrote two days earlier, which the period tests use.
   expectOk(await cli(['write', 'miftakhov', '--name', 'Ben Okafor', '--out', 'letters'], { APPEAL_NOW: '2026-11-20T18:00:00' }));
-  const meeting = { env: { APPEAL_DATA: join(dir, '.data', 'appeal') }, clock: fixedClock(new Date('2026-11-22T19:30:00Z')), stderr: process.stderr };
-  expect(
-    recordLetters(
-      meeting,
-      MEMBERS.flatMap((member) => BATCH_LETTERS.map(([caseId, official]) => ({ case: caseId, official, format: 'pdf', channel: 'post' as const, sender: member, file: join(dir, 'meeting.pdf') }))),
-    ),
-  ).toBe(true);
+  writeFileSync(join(dir, 'members.csv'), ['name', ...MEMBERS].join('\n') + '\n');
+  expectOk(await cli(['batch', 'UA 150.19', 'miftakhov', '--signers', 'members.csv', '--out', 'meeting.pdf'], { APPEAL_NOW: '2026-11-22T19:30:00Z' }));
   // After posting: every letter of UA 150.19 (Ann's plain-text ones go by post, the only way
   // these officials take), and Ben's letter, which he emailed.
   expectOk(await cli(['sent', '150/19', '--target', 'all', '--all-senders']));

@@ -51,8 +51,28 @@ export function removeStaleTempFiles(dir: string): void {
   }
 }
 
+/** Temporary files this process has made and not yet moved into place or removed. */
+const pendingTempFiles = new Set<string>();
+
 export function tempPathFor(path: string): string {
-  return join(dirname(path), `${TEMP_PREFIX}${process.pid}-${Date.now().toString(36)}-${basename(path)}`);
+  const temp = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${Date.now().toString(36)}-${basename(path)}`);
+  pendingTempFiles.add(temp);
+  return temp;
+}
+
+/**
+ * Removes every temporary file still pending: what Ctrl-C in the middle of a write or a batch
+ * calls before the process ends, so no half-made file is left behind.
+ */
+export function removePendingTempFiles(): void {
+  for (const temp of pendingTempFiles) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never made, or already gone
+    }
+  }
+  pendingTempFiles.clear();
 }
 
 /**
@@ -62,6 +82,7 @@ export function tempPathFor(path: string): string {
  * replaced by the file, never followed.
  */
 export function commitTempFile(temp: string, path: string, force: boolean): void {
+  pendingTempFiles.delete(temp);
   try {
     if (force) {
       renameSync(temp, path);

@@ -1,0 +1,63 @@
+/**
+ * Issue "Hardening", items 10 and 18 for meeting mode: a signer whose name the font cannot show
+ * is named by line, with no PDF; Ctrl-C in the middle of a batch ends with status 130 and leaves
+ * no half-made file.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempDir } from '../helpers/temp-dir';
+import { BIN, runCli, TEST_NOW } from '../helpers/run-cli';
+
+const names = ['Jane Doe', 'Анна Иванова', 'José Núñez', 'Zoë Brontë'];
+let temp: ReturnType<typeof makeTempDir>;
+beforeAll(() => {
+  const many = ['name', ...Array.from({ length: 3000 }, (_, i) => `${names[i % names.length]} ${i + 1}`)].join('\n');
+  temp = makeTempDir({
+    'emoji.csv': 'name,country\nJane Doe,UK\nAnna 🕊 Peace,Germany\n',
+    'many.csv': `${many}\n`,
+  });
+});
+afterAll(() => temp.cleanup());
+
+const visibleFiles = (dir: string) => readdirSync(dir).filter((file) => !['.data', '.config'].includes(file));
+
+test('10. an emoji in a signer’s name names the file and line, and no PDF is made', async () => {
+  const result = await runCli(['batch', '150.19', '--signers', 'emoji.csv', '--out', 'emoji.pdf'], { cwd: temp.dir });
+  expect(result.code).not.toBe(0);
+  expect(result.stderr).toContain('🕊');
+  expect(result.stderr).toMatch(/emoji\.csv:3/);
+  expect(result.stderr).toContain('--font');
+  expect(visibleFiles(temp.dir).filter((file) => file.endsWith('.pdf') || file.startsWith('.appeal-tmp'))).toEqual([]);
+});
+
+test('18. Ctrl-C during a batch ends with status 130 and leaves no partial file', async () => {
+  const child = spawn(process.execPath, [BIN, 'batch', '150.19', 'miftakhov', '--signers', 'many.csv', '--out', 'big/meeting.pdf'], {
+    cwd: temp.dir,
+    env: { PATH: process.env.PATH, HOME: temp.dir, APPEAL_NOW: TEST_NOW, APPEAL_CONFIG: join(temp.dir, '.config'), APPEAL_DATA: join(temp.dir, '.data') },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  // Interrupt once the batch has started writing its temporary file.
+  const started = Date.now();
+  await new Promise<void>((resolve) => {
+    const poll = setInterval(() => {
+      let files: string[] = [];
+      try {
+        files = readdirSync(join(temp.dir, 'big'));
+      } catch {
+        // not made yet
+      }
+      if (files.some((file) => file.startsWith('.appeal-tmp')) || Date.now() - started > 15_000) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 5);
+  });
+  child.kill('SIGINT');
+  const code = await new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
+  expect(code).toBe(130);
+  expect(stderr).toContain('stopped; no half-written file is left');
+  expect(readdirSync(join(temp.dir, 'big'))).toEqual([]);
+});

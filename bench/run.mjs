@@ -23,7 +23,8 @@ function run(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
   return { seconds, stdout: result.stdout, stderr: result.stderr };
 }
-const appeal = (args) => run(process.execPath, [BIN, ...args]);
+// Run as a person does: the executable, so its shebang's Node options apply.
+const appeal = (args) => run(BIN, args);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (value) => `${value.toFixed(3)} s`;
 const hasPdflatex = spawnSync('pdflatex', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -86,7 +87,9 @@ console.log('');
   const rssFile = join(work, 'rss');
   const batch = (count) => {
     const out = join(work, `batch-${count}.pdf`);
-    const result = run(process.execPath, ['-r', join(ROOT, 'bench', 'peak-rss.cjs'), BIN, 'batch', '150.19', '--target', 'ambassador', '--signers', signersFile(count), '--out', out, '--force'], { env: { ...env, APPEAL_BENCH_RSS_FILE: rssFile } });
+    const result = run(BIN, ['batch', '150.19', '--target', 'ambassador', '--signers', signersFile(count), '--out', out, '--force'], {
+      env: { ...env, APPEAL_BENCH_RSS_FILE: rssFile, NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'peak-rss.cjs')}` },
+    });
     return { ...result, rss: Number(readFileSync(rssFile, 'utf8')), bytes: readFileSync(out).length };
   };
   const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

@@ -28,23 +28,28 @@ export function serializeRecord(record: ActionRecord): string {
   return `${JSON.stringify({ v, ...rest })}\n`;
 }
 
-/** Whole lines grouped into writes of at most `limit` bytes; a longer line goes alone. */
-export function chunkLines(lines: readonly string[], limit = APPEND_CHUNK_BYTES): Buffer[] {
-  const chunks: Buffer[] = [];
+/**
+ * Whole lines grouped into writes of at most `limit` bytes; a longer line goes alone. A generator,
+ * so a batch of ten thousand letters is never held in memory as lines all at once.
+ */
+export function* chunkLines(lines: Iterable<string>, limit = APPEND_CHUNK_BYTES): Generator<Buffer> {
   let current: Buffer[] = [];
   let size = 0;
   for (const line of lines) {
     const bytes = Buffer.from(line, 'utf8');
     if (size > 0 && size + bytes.length > limit) {
-      chunks.push(Buffer.concat(current));
+      yield Buffer.concat(current, size);
       current = [];
       size = 0;
     }
     current.push(bytes);
     size += bytes.length;
   }
-  if (size > 0) chunks.push(Buffer.concat(current));
-  return chunks;
+  if (size > 0) yield Buffer.concat(current, size);
+}
+
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }
 
 function writeAll(fd: number, bytes: Buffer): void {
@@ -58,12 +63,11 @@ function writeAll(fd: number, bytes: Buffer): void {
  * half-extended files and added blank lines), so the reader recovers a record glued onto a torn
  * line instead.
  */
-export function appendRecords(file: string, records: readonly ActionRecord[]): void {
-  if (!records.length) return;
+export function appendRecords(file: string, records: Iterable<ActionRecord>): void {
   mkdirSync(dirname(file), { recursive: true });
   const fd = openSync(file, 'a');
   try {
-    for (const chunk of chunkLines(records.map(serializeRecord))) writeAll(fd, chunk);
+    for (const chunk of chunkLines(map(records, serializeRecord))) writeAll(fd, chunk);
     // The letters are on disk (written with fsync); their record should survive a power cut too.
     fdatasyncSync(fd);
   } finally {

@@ -35,23 +35,17 @@ export interface ActionLogContext {
  * are already on disk, so a log that cannot be written is a warning, not a failure: the person
  * keeps their letters and is told they will not be counted.
  */
-export function recordLetters(context: ActionLogContext, letters: readonly LetterMade[]): boolean {
-  if (!letters.length) return true;
+export function recordLetters(context: ActionLogContext, letters: Iterable<LetterMade>): boolean {
   const at = context.clock.now().toISOString();
   const file = actionLogFile(context.env);
-  const records: MadeRecord[] = letters.map((letter) => ({
-    v: ACTION_LOG_VERSION,
-    kind: 'made',
-    at,
-    case: letter.case,
-    official: letter.official,
-    format: letter.format,
-    channel: letter.channel,
-    sender: letter.sender,
-    file: letter.file,
-  }));
+  // Made one at a time as the log is written: a meeting's batch can be ten thousand letters.
+  function* records(): Generator<MadeRecord> {
+    for (const letter of letters) {
+      yield { v: ACTION_LOG_VERSION, kind: 'made', at, case: letter.case, official: letter.official, format: letter.format, channel: letter.channel, sender: letter.sender, file: letter.file };
+    }
+  }
   try {
-    appendRecords(file, records);
+    appendRecords(file, records());
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -181,11 +181,15 @@ export async function batchCommand(context: CommandContext, queries: readonly st
     progress?.stop();
   }
 
-  // Every letter this batch made, in one list: what the action log records.
-  const lettersMade: LetterMade[] = plans.flatMap((plan) =>
-    Array.from({ length: signerCount }, (_, i) => ({ case: plan.record.definition.id, official: plan.official.id, format: 'pdf', channel: channelForFormat('pdf'), sender: signers?.[i]?.name ?? null, file: out })),
-  );
-  recordLetters(context, lettersMade);
+  // Every letter this batch made, one at a time as the action log records them.
+  function* lettersMade(): Generator<LetterMade> {
+    for (const plan of plans) {
+      for (let i = 0; i < signerCount; i++) {
+        yield { case: plan.record.definition.id, official: plan.official.id, format: 'pdf', channel: channelForFormat('pdf'), sender: signers?.[i]?.name ?? null, file: out };
+      }
+    }
+  }
+  recordLetters(context, lettersMade());
   context.stdout.write(summary({ out, paper, result, plans, leftOut, signers, blank, options, cwd: context.cwd }));
 }
 

@@ -1,5 +1,6 @@
 /**
- * Issue "Hardening", property-based: thousands of generated case files and sender names thrown at
+ * Issue "Hardening", property-based: thousands of generated case files, sender names and signer
+ * rows thrown at
  * loading and rendering. Nothing may throw an unexpected exception or hang; every rejection is a
  * reported problem, and every accepted name comes out of the letter exactly as given.
  */
@@ -12,6 +13,8 @@ import { buildLetter, formatLetterText } from '../../src/letters/letter';
 import { findUnsafeCharacter } from '../../src/text/plain-text';
 import { safeNamePart } from '../../src/output/safe-file-name';
 import { embeddedLibrary } from '../helpers/library';
+import { readSigners } from '../../src/signers/read-signers';
+import { AppError } from '../../src/errors/app-error';
 import { makeTempDir } from '../helpers/temp-dir';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -85,6 +88,36 @@ describe('rendering with generated names', () => {
         expect(safeNamePart(name)).not.toMatch(/[\\/]|^\.|^$/);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('reading generated signer rows', () => {
+  const cell = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', '"', '""', ',', ';', '\n', '\r\n', 'Анна Иванова', 'José Núñez', '=cmd()', '\u202e'));
+  const csv = fc.record({
+    header: fc.oneof(fc.constant('name,address,country,email'), fc.constant('name'), fc.constant('surname'), fc.array(cell, { maxLength: 4 }).map((cells) => cells.join(','))),
+    rows: fc.array(fc.array(cell, { maxLength: 5 }).map((cells) => cells.join(',')), { maxLength: 8 }),
+  });
+
+  test('any CSV either gives members with a one-line name each, or a clear error naming lines; never a crash', () => {
+    fc.assert(
+      fc.property(csv, fc.boolean(), ({ header, rows }, latin1) => {
+        const file = join(temp.dir, 'members.csv');
+        const text = [header, ...rows].join('\n');
+        writeFileSync(file, latin1 ? Buffer.from(text, 'latin1') : text);
+        try {
+          const { signers } = readSigners(file, 'members.csv');
+          for (const signer of signers) {
+            expect(signer.name.trim()).not.toBe('');
+            expect(findUnsafeCharacter(signer.name)).toBeUndefined();
+            expect(signer.line).toBeGreaterThanOrEqual(2);
+          }
+        } catch (error) {
+          expect(error).toBeInstanceOf(AppError);
+          expect((error as AppError).message).toContain('members.csv');
+        }
+      }),
+      { numRuns: 1500 },
     );
   });
 });

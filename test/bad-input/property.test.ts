@@ -1,7 +1,6 @@
 /**
  * Issue "Hardening", property-based: thousands of generated case files, sender names and signer
- * rows thrown at
- * loading and rendering. Nothing may throw an unexpected exception or hang; every rejection is a
+ * rows thrown at loading and rendering. Nothing may throw an unexpected exception or hang; every rejection is a
  * reported problem, and every accepted name comes out of the letter exactly as given.
  */
 import { writeFileSync } from 'node:fs';

@@ -148,7 +148,7 @@ export function buildProgram(context: CommandContext, version: string): Command 
     .option('--country <country>', 'the country you live in')
     .option('--email <address>', 'your email address')
     .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']))
-    .option('--language <tag>', 'language for dates, e.g. en, de, fr')
+    .option('--language <tag>', 'the language you read, e.g. en, de, fr (kept in your profile; a letter follows its case’s language)')
     .option('-y, --yes', 'ask nothing: save the flags as given')
     .action(async (options) => (await import('./commands/init')).initCommand(context, options));
 

@@ -86,20 +86,23 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
     }
   }
 
-  // The same id in two files would make "appeal write <id>" ambiguous.
+  // The same id in two files would make "appeal write <id>" ambiguous: the first file read (the
+  // embedded library, then the folders in the order given) keeps the case, the other is left out.
   const byId = new Map<string, CaseRecord>();
   const duplicates = new Set<CaseRecord>();
   for (const record of cases) {
-    const other = byId.get(record.definition.id);
-    if (other) {
+    const first = byId.get(record.definition.id);
+    if (first) {
       problems.push({
         severity: 'error',
         file: show(record.file),
         field: 'id',
-        message: `"${record.definition.id}" is also the id of ${show(other.file)}`,
-        hint: 'Give one of the two cases another id, or leave the embedded library out with --no-builtin.',
+        message: `"${record.definition.id}" is also the id of ${show(first.file)}; this file is left out`,
+        hint: first.builtin
+          ? 'Give your case another id, or leave the embedded library out with --no-builtin.'
+          : 'Give one of the two cases another id.',
       });
-      duplicates.add(record).add(other);
+      duplicates.add(record);
     } else byId.set(record.definition.id, record);
   }
   return { cases: cases.filter((record) => !duplicates.has(record)), problems, templates };

@@ -51,7 +51,7 @@ export async function initCommand(context: CommandContext, options: InitOptions)
   if (options.paper === undefined && asker.interactive) {
     paper = await asker.select({ message: 'Paper size:', flag: '--paper', choices: PAPER_SIZES.map((size) => ({ name: size === 'a4' ? 'A4' : 'US Letter', value: size })), default: current.paper ?? 'a4' });
   }
-  const language = await ask(options.language, current.language ?? 'en', 'Language for dates and messages (e.g. en, de, fr):', '--language');
+  const language = await ask(options.language, current.language ?? 'en', 'Language you read (e.g. en, de, fr; a letter itself follows its case’s language):', '--language');
 
   const profile: Profile = {
     ...current,

@@ -3,7 +3,7 @@ import { findCase } from '../cases/find-case';
 import { resolveTargets } from '../cases/resolve-targets';
 import { caseDisplayId, caseState } from '../cases/case-summary';
 import type { Official } from '../cases/case-schema';
-import { AppError, DataError, ExitCode, UsageError } from '../errors/app-error';
+import { AppError, ExitCode, UsageError } from '../errors/app-error';
 import { buildLetter, formatLetterText, type Letter } from '../letters/letter';
 import { emailAddressProblem } from '../email/email-address';
 import { emailSubject } from '../email/email-subject';
@@ -135,7 +135,8 @@ export async function writeCommand(context: CommandContext, query: string, optio
   const { definition } = record;
 
   if (!definition.officials.length || !definition.letter) {
-    throw new DataError(`${caseDisplayId(definition)} has no official to write to.`, {
+    throw new AppError(`${caseDisplayId(definition)} has no official to write to.`, {
+      exitCode: ExitCode.failure,
       details: definition.petition ? [`It is a petition addressed to ${definition.petition.addressed_to.join(', ')}.`] : [],
       hint: `See what it asks with: appeal show ${definition.id}`,
     });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { dedent, makeTempDir } from '../helpers/temp-dir';
 import { runCli } from '../helpers/run-cli';
 
@@ -101,6 +102,17 @@ describe('appeal validate', () => {
   test('APPEAL_CASES adds folders too, and --no-builtin leaves the embedded ones out', async () => {
     const result = await runCli(['list', '--all', '--json', '--no-builtin'], { cwd: temp.dir, env: { APPEAL_CASES: 'clean' } });
     expect(JSON.parse(result.stdout).map((c: { id: string }) => c.id)).toEqual(['ua-7-26']);
+  });
+
+  test('a case of your own with the id of an embedded case is left out, naming both; the embedded one stays', async () => {
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    mkdirSync(join(temp.dir, 'copy'), { recursive: true });
+    writeFileSync(join(temp.dir, 'copy', 'mine.yaml'), GOOD_CASE.replace('id: ua-7-26', 'id: ua-150-19'));
+    writeFileSync(join(temp.dir, 'copy', 'good.hbs'), 'Body.\n');
+    const result = await runCli(['list', '--cases', 'copy'], { cwd: temp.dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/copy\/mine\.yaml: id: "ua-150-19" is also the id of .*cases\/ua-150-19\.yaml; this file is left out/);
+    expect(result.stdout).toContain('UA 150.19  Server Mustafayev');
   });
 
   test('the same id in two files is an error naming both', async () => {

@@ -56,7 +56,15 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
       problems.push({ severity: 'error', file: show(dir), message: 'is not a folder of case files', hint: 'Check the path given with --cases, APPEAL_CASES or your profile.' });
       continue;
     }
-    const files = readdirSync(dir).filter((name) => /\.ya?ml$/i.test(name)).sort();
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch (error) {
+      problems.push({ severity: 'error', file: show(dir), message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, hint: 'Check the folder given with --cases, APPEAL_CASES or your profile.' });
+      continue;
+    }
+    // Dot files include the temporary files of an interrupted write: never cases.
+    const files = names.filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith('.')).sort();
     for (const name of files) {
       const file = join(dir, name);
       const result = readCaseFile(file, show(file));
@@ -71,7 +79,13 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
           problems.push({ severity: 'error', file: show(file), ...where, field: 'letter.template', message: `names ${show(templateFile)}, which does not exist`, hint: 'The path is relative to the case file.' });
           continue;
         }
-        const source = readFileSync(templateFile, 'utf8');
+        let source: string;
+        try {
+          source = readFileSync(templateFile, 'utf8');
+        } catch (error) {
+          problems.push({ severity: 'error', file: show(file), ...where, field: 'letter.template', message: `names ${show(templateFile)}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+          continue;
+        }
         const templateProblems = checkTemplate(source, partialNames);
         if (templateProblems.length) {
           for (const problem of templateProblems) {

@@ -41,7 +41,12 @@ export function readCaseFile(file: string, displayName = file): CaseFileResult {
   if (size > MAX_CASE_FILE_BYTES) {
     return fail(`is ${(size / 1024 / 1024).toFixed(1)} MB; a case file may be at most 1 MB`, 'A case file holds one Urgent Action; move long texts out or split the file.');
   }
-  const source = readFileSync(file);
+  let source: Buffer;
+  try {
+    source = readFileSync(file);
+  } catch (error) {
+    return fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(source);

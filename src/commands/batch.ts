@@ -10,7 +10,7 @@ import { takesPost } from '../addresses/postal-address';
 import { channelForFormat, recordLetters, type LetterMade } from '../action-log/record-letters';
 import { AppError, DataError, ExitCode, UsageError } from '../errors/app-error';
 import { buildLetter, buildSignature, letterTextNamesSender } from '../letters/letter';
-import { assertCanWrite, commitTempFile, ensureOutputDir, tempPathFor } from '../output/write-output-file';
+import { assertCanWrite, commitTempFile, ensureOutputDir, tempPathFor, writeError } from '../output/write-output-file';
 import type { BatchChunk, BatchResult } from '../pdf/batch-pdf';
 import { ENVELOPES, LABELS_PER_SHEET } from '../pdf/envelope-layout';
 import { BLANK_LABELS, personalContentOf, sharedContentOf, sharedTexts, type PersonalContent, type SharedLetterContent } from '../pdf/letter-layout';
@@ -176,6 +176,8 @@ export async function batchCommand(context: CommandContext, queries: readonly st
     } catch {
       // never made, or already moved
     }
+    // A failure to write the file (a full disk, a folder that cannot be written) names the PDF.
+    if (!(error instanceof AppError) && typeof (error as NodeJS.ErrnoException).code === 'string') throw writeError(out, error);
     throw error;
   } finally {
     progress?.stop();

@@ -22,6 +22,8 @@ export interface CommandContext {
 }
 
 export interface CaseSourceFlags {
+  /** Read only the --cases folders (validate --cases checks just what it names). */
+  onlyFlagFolders?: boolean;
   cases?: string[];
   /** false with --no-builtin */
   builtin?: boolean;
@@ -37,6 +39,7 @@ export function loadSettings(context: CommandContext): Profile {
  * then APPEAL_CASES, then --cases, all added together; a folder named twice is read once.
  */
 export function caseFolders(context: CommandContext, flags: CaseSourceFlags, profile: Profile): string[] {
+  if (flags.onlyFlagFolders) return [...(flags.cases ?? [])];
   const fromEnv = (context.env.APPEAL_CASES ?? '').split(delimiter).filter(Boolean);
   const own = userCasesDir(context.env);
   const folders = [...(existsSync(own) ? [own] : []), ...(profile.cases ?? []), ...fromEnv, ...(flags.cases ?? [])];

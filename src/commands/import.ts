@@ -31,6 +31,9 @@ const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 async function readInput(context: CommandContext, file: string): Promise<{ bytes: Buffer; name: string }> {
   if (file === '-') {
+    if (context.stdin.isTTY) {
+      throw new UsageError('"-" reads the Urgent Action from standard input, and here that is the keyboard.', { hint: 'Pipe the document in (appeal import - < ua.txt), or give its file name.' });
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of context.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
     return { bytes: Buffer.concat(chunks), name: 'standard input' };
@@ -38,9 +41,13 @@ async function readInput(context: CommandContext, file: string): Promise<{ bytes
   const path = resolve(context.cwd, file);
   let size: number;
   try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError(`Cannot read ${file}: there is no such file.`, { exitCode: ExitCode.noInput, hint: 'Give the path of the Urgent Action (a PDF or a text file), or "-" to read standard input.' });
+    const stat = statSync(path);
+    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    size = stat.size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    throw new AppError(`Cannot read ${file}: ${why}.`, { exitCode: ExitCode.noInput, hint: 'Give the path of the Urgent Action (a PDF or a text file), or "-" to read standard input.' });
   }
   if (size > MAX_DOCUMENT_BYTES) throw new DataError(`${file} is ${(size / 1024 / 1024).toFixed(0)} MB; an Urgent Action is a few pages.`, { hint: 'Check that this is the right file.' });
   return { bytes: readFileSync(path), name: file };

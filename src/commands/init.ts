@@ -33,9 +33,10 @@ export async function initCommand(context: CommandContext, options: InitOptions)
   const current = readProfile(file);
   const asker = createAsker(context, options.yes);
   const ask = async (value: string | undefined, fallback: string | undefined, message: string, flag: string, validate?: (v: string) => string | true) => {
+    const required = !message.includes('(optional)');
     if (value !== undefined) return value.trim() || undefined;
     if (!asker.interactive) return fallback;
-    const answer = await asker.text({ message, flag, default: fallback, validate: (v) => (v.trim() === '' ? true : (validate ?? oneLine)(v)) });
+    const answer = await asker.text({ message, flag, default: fallback, required, validate: (v) => (v.trim() === '' ? true : (validate ?? oneLine)(v)) });
     return answer.trim() || undefined;
   };
 

@@ -3,6 +3,7 @@ import { resolveTargets } from '../cases/resolve-targets';
 import { caseDisplayId, officialChannels } from '../cases/case-summary';
 import type { Official } from '../cases/case-schema';
 import { UsageError } from '../errors/app-error';
+import { writeError } from '../output/write-output-file';
 import { ACTION_LOG_VERSION, SENT_CHANNELS, senderKey, senderLabel, type ActionRecord, type SentChannel, type SentRecord } from '../action-log/action-record';
 import { actionLogFile, appendRecords, readActionLog } from '../action-log/log-file';
 import { letterCounts } from '../action-log/totals';
@@ -97,7 +98,11 @@ export async function sentCommand(context: CommandContext, query: string, option
 
   const out = [...notes];
   if (marks.length) {
-    appendRecords(file, marks);
+    try {
+      appendRecords(file, marks);
+    } catch (error) {
+      throw writeError(file, error);
+    }
     for (const mark of marks) {
       const official = definition.officials.find((candidate) => candidate.id === mark.official)!;
       out.push(`Marked as sent: ${caseLabel} to ${official.name} by ${mark.channel} (${senderLabel(mark.sender)})`);

@@ -9,7 +9,7 @@ export async function validateCommand(context: CommandContext, options: Validate
   const profile = loadSettings(context);
   // With --cases, check just those folders: that is what a person editing case files means.
   const onlyUserFolders = Boolean(options.cases?.length);
-  const library = openCaseLibrary(context, { ...options, builtin: onlyUserFolders ? false : options.builtin }, profile);
+  const library = openCaseLibrary(context, { ...options, builtin: onlyUserFolders ? false : options.builtin, onlyFlagFolders: onlyUserFolders }, profile);
   for (const problem of library.problems) context.stderr.write(`${formatCaseProblem(problem)}\n`);
   const errors = library.problems.filter((problem) => problem.severity === 'error');
   const files = new Set(errors.map((problem) => problem.file));

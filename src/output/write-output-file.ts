@@ -32,6 +32,17 @@ export function ensureOutputDir(dir: string): void {
   }
 }
 
+function processIsRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Removes temporary files that an interrupted run left in a folder. */
 export function removeStaleTempFiles(dir: string): void {
   let entries: string[];
@@ -41,7 +52,8 @@ export function removeStaleTempFiles(dir: string): void {
     return;
   }
   for (const entry of entries) {
-    if (entry.startsWith(TEMP_PREFIX)) {
+    // Another appeal may be writing into this folder right now: leave its files alone.
+    if (entry.startsWith(TEMP_PREFIX) && !processIsRunning(Number(entry.slice(TEMP_PREFIX.length).split('-')[0]))) {
       try {
         unlinkSync(join(dir, entry));
       } catch {

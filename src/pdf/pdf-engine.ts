@@ -16,7 +16,7 @@ export type EngineReply =
   | { id: number; ok: true; result: Uint8Array[] | BatchResult }
   | { id: number; progress: number }
   | { id: number; ok: false; error: SerializedError };
-type SerializedError = { message: string; stack?: string; app?: { exitCode: ExitCode; details: string[]; hint?: string } };
+type SerializedError = { message: string; stack?: string; code?: string; app?: { exitCode: ExitCode; details: string[]; hint?: string } };
 
 interface PendingJob {
   resolve: (result: never) => void;
@@ -147,13 +147,15 @@ export function startPdfEngine(): PdfEngine {
 
 function reviveError(error: SerializedError): Error {
   if (error.app) return new AppError(error.message, error.app);
-  const revived = new Error(error.message);
+  const revived = new Error(error.message) as NodeJS.ErrnoException;
   if (error.stack) revived.stack = error.stack;
+  // The errno code lets the command say "the disk is full" rather than report a crash.
+  if (error.code) revived.code = error.code;
   return revived;
 }
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof AppError) return { message: error.message, app: { exitCode: error.exitCode, details: [...error.details], hint: error.hint } };
   const err = error as Error;
-  return { message: err?.message ?? String(error), stack: err?.stack };
+  return { message: err?.message ?? String(error), stack: err?.stack, code: (err as NodeJS.ErrnoException)?.code };
 }

@@ -8,7 +8,7 @@ import type { CommandContext } from '../commands/command-context';
  */
 export interface Asker {
   interactive: boolean;
-  text(question: { message: string; flag: string; default?: string; validate?: (value: string) => string | true }): Promise<string>;
+  text(question: { message: string; flag: string; default?: string; required?: boolean; validate?: (value: string) => string | true }): Promise<string>;
   choose<T>(question: { message: string; flag: string; choices: { name: string; value: T; checked?: boolean }[] }): Promise<T[]>;
   select<T>(question: { message: string; flag: string; choices: { name: string; value: T }[]; default?: T }): Promise<T>;
   confirm(question: { message: string; flag: string; default?: boolean }): Promise<boolean>;
@@ -33,13 +33,14 @@ async function guard<T>(run: () => Promise<T>): Promise<T> {
 
 export function createAsker(context: CommandContext, yes = false): Asker {
   const interactive = isInteractive(context, yes);
-  const streams = { input: context.stdin, output: context.stdout, clearPromptOnDone: false } as const;
+  // Questions go to standard error, so `--stdout > letter.txt` keeps only the letter in the file.
+  const streams = { input: context.stdin, output: context.stderr, clearPromptOnDone: false } as const;
   return {
     interactive,
     async text(question) {
       if (!interactive) throw missing(question.flag, question.message);
       const { input } = await import('@inquirer/prompts');
-      return guard(() => input({ message: question.message, default: question.default, required: true, validate: question.validate }, streams));
+      return guard(() => input({ message: question.message, default: question.default, required: question.required ?? true, validate: question.validate }, streams));
     },
     async choose(question) {
       if (!interactive) throw missing(question.flag, question.message);

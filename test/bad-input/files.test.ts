@@ -146,3 +146,32 @@ describe('16. temporary files', () => {
     }
   });
 });
+
+describe('folders and files that are not what they seem', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeAll(() => {
+    temp = makeTempDir({ 'mine/x.yaml/inside.txt': 'a folder named like a case file', 'mine/.appeal-tmp-1-abc-ua-150-19.yaml': 'id: ua-150-19\n', 'doc/readme.txt': 'x' });
+  });
+  afterAll(() => temp.cleanup());
+
+  test('a folder named like a case file is reported and the rest still load; temporary files are never cases', async () => {
+    const result = await runCli(['list', '--cases', 'mine'], { cwd: temp.dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('mine/x.yaml: cannot be read (EISDIR)');
+    expect(result.stderr).not.toContain('.appeal-tmp');
+    expect(result.stdout).toContain('UA 150.19  Server Mustafayev');
+  });
+
+  test('importing a folder says it is a folder', async () => {
+    const result = await runCli(['import', 'doc'], { cwd: temp.dir });
+    expect(result.code).toBe(66);
+    expect(result.stderr).toContain('Cannot read doc: it is a folder, not a file.');
+  });
+
+  test('a batch into a place that cannot be written names the PDF, not a temporary file', async () => {
+    const result = await runCli(['batch', '150.19', '--blank', '1', '--out', 'doc/readme.txt/meeting.pdf'], { cwd: temp.dir });
+    expect(result.code).toBe(73);
+    expect(result.stderr).toMatch(/Cannot write .*readme\.txt/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -117,12 +117,11 @@ describe('appeal write, plain text', () => {
   });
 
   test('without a terminal and without --name it stops at once, naming --name', async () => {
-    const started = Date.now();
+    // runCli kills a run that waits longer than timeoutMs, which would fail the status check.
     const result = await runCli(['write', '150.19'], { cwd: temp.dir, timeoutMs: 5000 });
     expect(result.code).toBe(64);
     expect(result.stderr).toContain('--name');
     expect(result.signal).toBeNull();
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   test('without a terminal and without --target, a case with several officials names --target', async () => {

@@ -248,3 +248,21 @@ describe('appeal sent', () => {
     expect(readFileSync(join(data, 'actions.jsonl'), 'utf8')).toBe(before);
   });
 });
+
+describe('appeal sent after a blank batch', () => {
+  test('marks every blank letter of each official, once', async () => {
+    const { dir: blankDir, cleanup: done } = makeTempDir();
+    try {
+      const run = (args: string[]) => runCli(args, { cwd: blankDir });
+      expect((await run(['batch', '150.19', '--blank', '5', '--out', 'm.pdf'])).code).toBe(0);
+      expect((await run(['sent', '150.19', '--target', 'all', '--all-senders'])).code).toBe(0);
+      const report = JSON.parse((await run(['report', '--json'])).stdout);
+      expect(report.letters).toEqual({ made: 10, sent: 10 });
+      expect(report.blank).toEqual({ made: 10, sent: 10 });
+      const again = await run(['sent', '150.19', '--target', 'all', '--all-senders']);
+      expect(again.stdout).toContain('Nothing new to mark as sent.');
+    } finally {
+      done();
+    }
+  });
+});

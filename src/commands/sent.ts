@@ -92,7 +92,10 @@ export async function sentCommand(context: CommandContext, query: string, option
         continue;
       }
       const channel = sentChannel(channelFlag as SentChannel | undefined, counts.lastMade, official, caseLabel);
-      marks.push({ v: ACTION_LOG_VERSION, kind: 'sent', at, case: definition.id, official: official.id, channel, sender: signed });
+      // Every letter made and not yet marked (a batch's blank letters share one "sender").
+      for (let n = counts.sent; n < Math.max(counts.made, 1); n++) {
+        marks.push({ v: ACTION_LOG_VERSION, kind: 'sent', at, case: definition.id, official: official.id, channel, sender: signed });
+      }
     }
   }
 

@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+
+// Checking a template needs only Handlebars' parser, a third of the library: `appeal list` checks
+// every case's template and should not pay for the compiler, which only writing a letter needs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parse } = require('handlebars/dist/cjs/handlebars/compiler/base') as { parse: typeof Handlebars.parse };
 import { LETTER_CONTEXT_SHAPE, type ContextShape, type LetterContext } from './letter-context';
 
 /** Where a template problem is: line and column within the template file. */
@@ -16,25 +21,34 @@ const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
 
 export interface LetterTemplates {
   partials: Record<string, string>;
-  handlebars: typeof Handlebars;
+  /** A Handlebars of the letters' own, made on first use (only commands that render need it). */
+  readonly handlebars: typeof Handlebars;
 }
 
 /** The shared pieces of every letter (date, closing, signature), from `templates/partials/`. */
 export function loadSharedPartials(templatesDir: string): LetterTemplates {
-  const handlebars = Handlebars.create();
   const partials: Record<string, string> = {};
   const dir = join(templatesDir, 'partials');
   for (const entry of readdirSync(dir)) {
     if (!entry.endsWith('.hbs')) continue;
-    const name = entry.slice(0, -'.hbs'.length);
-    partials[name] = readFileSync(join(dir, entry), 'utf8').replace(/\r?\n$/, '');
-    handlebars.registerPartial(name, partials[name]);
+    partials[entry.slice(0, -'.hbs'.length)] = readFileSync(join(dir, entry), 'utf8').replace(/\r?\n$/, '');
   }
-  // Helpers that could print or reach outside the letter's data have no place in a letter.
-  handlebars.unregisterHelper('log');
-  handlebars.unregisterHelper('lookup');
-  handlebars.unregisterHelper('blockHelperMissing');
-  return { partials, handlebars };
+  let handlebars: typeof Handlebars | undefined;
+  return {
+    partials,
+    get handlebars() {
+      if (!handlebars) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        handlebars = (require('handlebars') as typeof Handlebars).create();
+        for (const [name, source] of Object.entries(partials)) handlebars.registerPartial(name, source);
+        // Helpers that could print or reach outside the letter's data have no place in a letter.
+        handlebars.unregisterHelper('log');
+        handlebars.unregisterHelper('lookup');
+        handlebars.unregisterHelper('blockHelperMissing');
+      }
+      return handlebars;
+    },
+  };
 }
 
 /**
@@ -44,7 +58,7 @@ export function loadSharedPartials(templatesDir: string): LetterTemplates {
 export function checkTemplate(source: string, partialNames: readonly string[], shape: ContextShape = LETTER_CONTEXT_SHAPE): TemplateProblem[] {
   let program: hbs.AST.Program;
   try {
-    program = Handlebars.parse(source);
+    program = parse(source);
   } catch (error) {
     const message = (error as Error).message;
     const position = /line (\d+)/i.exec(message);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailAddressProblem } from '../email/email-address';
-import { findUnsafeCharacter } from '../text/plain-text';
+import { findUnsafeCharacter, LANGUAGE_TAG } from '../text/plain-text';
 
 /** One line of text for a letter, an address or a header: no line breaks or control characters. */
 const line = (what: string) =>
@@ -79,7 +79,7 @@ export const caseSchema = z
         template: z
           .string({ error: 'must be the path of a Handlebars file, relative to this case file' })
           .regex(/\.hbs$/, { error: 'must be the path of a .hbs file, relative to this case file' }),
-        language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag such as "en" or "ru"' }).default('en'),
+        language: z.string().regex(LANGUAGE_TAG, { error: 'must be a language tag such as "en" or "ru"' }).default('en'),
         closing: line('the closing').default('Yours sincerely,'),
         subject: line('the email subject').optional(),
       })

@@ -4,11 +4,12 @@ import type { CaseRecord } from '../cases/case-library';
 import type { Official } from '../cases/case-schema';
 import { caseDisplayId, caseState } from '../cases/case-summary';
 import { findCase } from '../cases/find-case';
+import { checkCaseTakesLetters } from '../cases/case-for-letters';
 import { describeOfficial, noPostReason } from '../cases/post-targets';
 import { resolveTargets } from '../cases/resolve-targets';
 import { takesPost } from '../addresses/postal-address';
 import { channelForFormat, recordLetters, type LetterMade } from '../action-log/record-letters';
-import { AppError, DataError, ExitCode, UsageError } from '../errors/app-error';
+import { AppError, ExitCode, UsageError } from '../errors/app-error';
 import { buildLetter, buildSignature, letterTextNamesSender } from '../letters/letter';
 import { assertCanWrite, commitTempFile, ensureOutputDir, tempPathFor, writeError } from '../output/write-output-file';
 import type { BatchChunk, BatchResult } from '../pdf/batch-pdf';
@@ -250,16 +251,8 @@ function chooseCases(context: CommandContext, cases: readonly CaseRecord[], quer
     const record = findCase(cases, query);
     if (chosen.includes(record)) continue;
     const { definition } = record;
-    if (!definition.officials.length || !definition.letter) {
-      throw new DataError(`${caseDisplayId(definition)} has no official to write to.`, { hint: `See what it asks with: appeal show ${definition.id}` });
-    }
-    const state = caseState(definition, now);
-    if (state === 'closed' && !options.allowClosed) {
-      throw new AppError(`${caseDisplayId(definition)} is closed: no further action is requested.`, { exitCode: ExitCode.failure, hint: 'Leave it out, or add --allow-closed to print its letters all the same.' });
-    }
-    if (state === 'expired') {
-      context.stderr.write(`warning: the deadline of ${caseDisplayId(definition)} (${definition.deadline}) has passed. Letters may still help: check with the Amnesty office in your country before sending.\n`);
-    }
+    const { warning } = checkCaseTakesLetters(definition, now, Boolean(options.allowClosed));
+    if (warning) context.stderr.write(`warning: ${warning}\n`);
     chosen.push(record);
   }
   return chosen;

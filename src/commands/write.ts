@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { findCase } from '../cases/find-case';
 import { resolveTargets } from '../cases/resolve-targets';
-import { caseDisplayId, caseState } from '../cases/case-summary';
+import { checkCaseTakesLetters } from '../cases/case-for-letters';
 import type { Official } from '../cases/case-schema';
 import { AppError, ExitCode, UsageError } from '../errors/app-error';
 import { buildLetter, formatLetterText, type Letter } from '../letters/letter';
@@ -134,23 +134,8 @@ export async function writeCommand(context: CommandContext, query: string, optio
   const record = findCase(library.cases, query);
   const { definition } = record;
 
-  if (!definition.officials.length || !definition.letter) {
-    throw new AppError(`${caseDisplayId(definition)} has no official to write to.`, {
-      exitCode: ExitCode.failure,
-      details: definition.petition ? [`It is a petition addressed to ${definition.petition.addressed_to.join(', ')}.`] : [],
-      hint: `See what it asks with: appeal show ${definition.id}`,
-    });
-  }
-  const state = caseState(definition, context.clock.now());
-  if (state === 'closed' && !options.allowClosed) {
-    throw new AppError(`${caseDisplayId(definition)} is closed: no further action is requested.`, {
-      exitCode: ExitCode.failure,
-      hint: 'Add --allow-closed to write a letter all the same.',
-    });
-  }
-  if (state === 'expired') {
-    context.stderr.write(`warning: the deadline of ${caseDisplayId(definition)} (${definition.deadline}) has passed. Letters may still help: check with the Amnesty office in your country before sending.\n`);
-  }
+  const { warning } = checkCaseTakesLetters(definition, context.clock.now(), Boolean(options.allowClosed));
+  if (warning) context.stderr.write(`warning: ${warning}\n`);
 
   const asker = createAsker(context, options.yes);
   // A printed letter can only go to officials who take post: offer only those, refuse the others.

@@ -2,6 +2,7 @@ import { isMap, isScalar, type Document, type Pair } from 'yaml';
 import type { CaseDefinition } from '../cases/case-schema';
 import { CASE_FIELD_ORDER as FIELD_ORDER, type ImportCheck, type ImportedCase } from './import-document';
 import { addCheckComment, foldLongTexts } from './case-yaml';
+import { foldForMatch } from '../cases/find-case';
 
 /** One difference between the case in the library and what the new document says. */
 export interface CaseChange {
@@ -32,7 +33,7 @@ function show(value: unknown): string {
 }
 
 const sameText = (a: string | undefined, b: string | undefined) => (a ?? '').replace(/\s+/g, ' ').trim() === (b ?? '').replace(/\s+/g, ' ').trim();
-const fold = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = foldForMatch;
 
 const OFFICIAL_FIELDS = ['name', 'title', 'organisation', 'address', 'country', 'post', 'post_note', 'phone', 'fax', 'email', 'email_hidden', 'twitter', 'facebook', 'instagram', 'salutation', 'notes'] as const;
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseDocument, stringify } from 'yaml';
 import { DataError } from '../errors/app-error';
 import { emailAddressProblem } from '../email/email-address';
-import { findUnsafeCharacter } from '../text/plain-text';
+import { findUnsafeCharacter, LANGUAGE_TAG } from '../text/plain-text';
 import { formatFieldPath } from '../cases/case-problem';
 
 const oneLine = z.string().trim().min(1).superRefine((value, ctx) => {
@@ -23,7 +23,7 @@ export const profileSchema = z.strictObject({
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }).optional(),
   paper: z.enum(PAPER_SIZES).optional(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).optional(),
+  language: z.string().regex(LANGUAGE_TAG).optional(),
   cases: z.array(z.string().min(1)).optional(),
 });
 

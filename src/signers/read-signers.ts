@@ -5,7 +5,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { DataError, UsageError } from '../errors/app-error';
 import { emailAddressProblem } from '../email/email-address';
 import type { Sender } from '../profile/sender';
-import { findUnsafeCharacter } from '../text/plain-text';
+import { findUnsafeCharacter, LANGUAGE_TAG } from '../text/plain-text';
 
 /** One member who signs letters at a meeting, and where they were written in the file. */
 export interface Signer extends Sender {
@@ -42,7 +42,6 @@ const COLUMN_NAMES: Record<string, 'name' | 'address' | 'country' | 'email' | 'l
   lang: 'language',
 };
 const ADDRESS_LINE = /^address(?: line)? ?\d+$/;
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 function columnField(header: string): (typeof COLUMN_NAMES)[string] | undefined {
   const plain = header.trim().toLowerCase().replace(/[_\s]+/g, ' ');

@@ -1,3 +1,6 @@
+/** A language tag such as "en", "ru" or "pt-BR". */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
 /**
  * Characters that must never reach a letter, a file name or an email header unseen:
  * C0/C1 controls (line breaks included) and the Unicode bidi overrides that can make

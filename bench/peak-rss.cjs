@@ -2,5 +2,7 @@
 // included, to the file named by APPEAL_BENCH_RSS_FILE when the process ends.
 const { writeFileSync } = require('node:fs');
 process.on('exit', () => {
-  if (process.env.APPEAL_BENCH_RSS_FILE) writeFileSync(process.env.APPEAL_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS * 1024));
+  // `appeal batch` starts again in a child process (bin/appeal.js); the child's figure counts.
+  const relaunchingParent = process.argv.includes('batch') && process.env.APPEAL_BATCH_CHILD !== '1';
+  if (process.env.APPEAL_BENCH_RSS_FILE && !relaunchingParent) writeFileSync(process.env.APPEAL_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS * 1024));
 });

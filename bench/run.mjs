@@ -23,7 +23,7 @@ function run(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
   return { seconds, stdout: result.stdout, stderr: result.stderr };
 }
-// Run as a person does: the executable, so its shebang's Node options apply.
+// Run as a person does: the executable itself (which starts `batch` again with its memory setting).
 const appeal = (args) => run(BIN, args);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (value) => `${value.toFixed(3)} s`;

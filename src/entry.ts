@@ -52,8 +52,13 @@ export function runFromProcess(): void {
     if (error.code === 'EPIPE') process.exit(ExitCode.ok);
   });
   // Ctrl-C outside a prompt (prompts handle their own): remove what was half made, then stop.
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: a second Ctrl-C (the terminal's and the relaunching parent's) must not
+    // end the process by default before the first has removed the half-made files.
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       removePendingTempFiles();
       process.stderr.write('\nappeal: stopped; no half-written file is left.\n');
       process.exit(signal === 'SIGINT' ? ExitCode.interrupted : 128 + 15);

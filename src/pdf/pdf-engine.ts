@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { AppError, type ExitCode } from '../errors/app-error';
+import { PDF_WORKER_FILE } from '../package-paths';
 import type { Letter } from '../letters/letter';
 import type { BatchChunk, BatchHeader, BatchResult } from './batch-pdf';
 import type { RenderLetterPdfOptions } from './render-letter-pdf';
@@ -40,7 +41,7 @@ export class PdfEngine {
 
   constructor() {
     // A small young generation: a long batch then reuses the same memory instead of growing it.
-    this.worker = new Worker(join(__dirname, 'pdf-engine-worker.js'), { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    this.worker = new Worker(PDF_WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     this.worker.on('message', (reply: EngineReply) => this.settle(reply));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the PDF worker stopped (exit code ${code})`)));

@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
 import { AppError, type ExitCode } from '../errors/app-error';
 import { PDF_WORKER_FILE } from '../package-paths';
 import type { Letter } from '../letters/letter';

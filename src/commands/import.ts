@@ -10,7 +10,7 @@ import { officialChannels } from '../cases/case-summary';
 import { checkTemplate } from '../letters/letter-templates';
 import { userCasesDir } from '../profile/app-paths';
 import { createAsker } from '../prompts/ask';
-import { assertCanWrite, commitTempFile, tempPathFor, writeError } from '../output/write-output-file';
+import { assertCanWrite, commitTempFile, removePendingTempFiles, tempPathFor, writeError } from '../output/write-output-file';
 import { localDateKey } from '../time/clock';
 import { importDocument, type ImportCheck, type ImportedCase } from '../import/import-document';
 import { caseDocument, caseYamlText } from '../import/case-yaml';
@@ -121,7 +121,8 @@ function writeAll(files: { path: string; content: string; replace: boolean }[]):
       temps.push(temp);
     }
   } catch (error) {
-    for (const temp of temps) unlinkSync(temp);
+    // Every temporary file of this run, the one whose write failed too; never hides the error.
+    removePendingTempFiles();
     throw writeError(files[temps.length]!.path, error);
   }
   const done: string[] = [];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { LETTER_FONT_FILE } from '../src/package-paths';
-import { LETTER_SCRIPTS, readSfntTables } from '../src/fonts/trim-font';
+import { checksum, LETTER_SCRIPTS, readSfntTables } from '../src/fonts/trim-font';
 
 // `npm test` builds first, which makes the trimmed letter font from the dejavu-fonts-ttf package.
 const fullFile = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
@@ -43,14 +43,6 @@ describe('the trimmed letter font', () => {
   });
 
   test('is a well-formed TrueType file: table checksums and the whole-file checksum hold', () => {
-    const checksum = (bytes: Uint8Array) => {
-      const padded = new Uint8Array((bytes.length + 3) & ~3);
-      padded.set(bytes);
-      const view = new DataView(padded.buffer);
-      let sum = 0;
-      for (let i = 0; i < padded.length; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
-      return sum;
-    };
     const view = new DataView(trimmedFile.buffer, trimmedFile.byteOffset, trimmedFile.byteLength);
     const tables = readSfntTables(trimmedFile);
     expect([...tables.keys()].sort()).toEqual(['OS/2', 'cmap', 'cvt ', 'fpgm', 'glyf', 'head', 'hhea', 'hmtx', 'kern', 'loca', 'maxp', 'name', 'post', 'prep']);

@@ -76,7 +76,8 @@ export function readSfntTables(file: Uint8Array): Map<string, Uint8Array> {
 
 const dataView = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-function checksum(bytes: Uint8Array): number {
+/** The sfnt checksum: the sum of big-endian 32-bit words, the last one padded with zeros. */
+export function checksum(bytes: Uint8Array): number {
   const padded = new Uint8Array((bytes.length + 3) & ~3);
   padded.set(bytes);
   const view = new DataView(padded.buffer);

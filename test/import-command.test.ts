@@ -6,7 +6,7 @@ import { readCaseFile } from '../src/cases/read-case-file';
 import { makeTempDir } from './helpers/temp-dir';
 import { BIN, REPO_ROOT, TEST_NOW, runCli } from './helpers/run-cli';
 
-const SHARED = join(REPO_ROOT, '..', 'shared');
+const SHARED = join(REPO_ROOT, 'test', 'fixtures');
 const SEEDS = join(SHARED, 'seeds');
 const seed = (prefix: string) => join(SEEDS, readdirSync(SEEDS).find((name) => name.startsWith(prefix))!);
 const HONDURAS = join(SHARED, 'samples', 'hn-ua60-16-3.txt');

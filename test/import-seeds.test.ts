@@ -7,7 +7,7 @@ import { toParagraphs } from '../src/letters/letter';
 import { makeTempDir } from './helpers/temp-dir';
 import { REPO_ROOT, runCli } from './helpers/run-cli';
 
-const SHARED = join(REPO_ROOT, '..', 'shared');
+const SHARED = join(REPO_ROOT, 'test', 'fixtures');
 const SEEDS = join(SHARED, 'seeds');
 const seed = (prefix: string) => join(SEEDS, readdirSync(SEEDS).find((name) => name.startsWith(prefix))!);
 

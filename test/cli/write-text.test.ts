@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { makeTempDir } from '../helpers/temp-dir';
 import { REPO_ROOT, runCli } from '../helpers/run-cli';
 
-const SEEDS = join(REPO_ROOT, '..', 'shared', 'seeds');
+const SEEDS = join(REPO_ROOT, 'test', 'fixtures', 'seeds');
 
 /** The model letter as the document prints it, from the salutation's next line to the closing. */
 function modelLetterBody(seed: string, salutation: string): string[] {

@@ -21,5 +21,5 @@ if (command === 'batch' && !process.execArgv.includes(BATCH_FLAG)) {
   });
   child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 1)));
 } else {
-  require('../dist/appeal.cjs').runFromProcess();
+  import('../dist/cli/entry.mjs').then((cli) => cli.runFromProcess());
 }

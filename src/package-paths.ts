@@ -6,6 +6,8 @@ const PACKAGE_ROOT = resolve(__dirname, '..');
 export const BUILTIN_CASES_DIR = join(PACKAGE_ROOT, 'cases');
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 export const PACKAGE_JSON = join(PACKAGE_ROOT, 'package.json');
+/** A hash of the bundled code, written by `npm run build`; the case-library cache is keyed on it. */
+export const BUILD_ID_FILE = join(PACKAGE_ROOT, 'dist', 'build-id');
 /** DejaVu Sans trimmed to the scripts letters use; `npm run build` makes it from dejavu-fonts-ttf. */
 /** The PDF worker's script, the same whether the CLI runs from tsc's files or the bundle. */
 export const PDF_WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'pdf', 'pdf-engine-worker.js');

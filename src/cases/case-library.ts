@@ -20,6 +20,16 @@ export interface CaseLibrary {
   /** Errors and warnings for files that were left out; the rest of the library is still usable. */
   problems: CaseProblem[];
   templates: LetterTemplates;
+  /**
+   * Every folder listed and every file the load looked at (read, or found missing): all that its
+   * result depends on besides the options. The case-library cache fingerprints exactly these.
+   */
+  inputs: CaseLibraryInputs;
+}
+
+export interface CaseLibraryInputs {
+  folders: string[];
+  files: string[];
 }
 
 export interface CaseLibraryOptions {
@@ -39,6 +49,8 @@ export interface CaseLibraryOptions {
  */
 export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
   const templates = loadSharedPartials(options.templatesDir);
+  const partialsDir = join(options.templatesDir, 'partials');
+  const inputs: CaseLibraryInputs = { folders: [partialsDir], files: Object.keys(templates.partials).map((name) => join(partialsDir, `${name}.hbs`)) };
   const partialNames = Object.keys(templates.partials);
   const cases: CaseRecord[] = [];
   const problems: CaseProblem[] = [];
@@ -52,6 +64,7 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
     ...options.userDirs.map((dir) => ({ dir: resolve(options.cwd, dir), builtin: false })),
   ];
   for (const { dir, builtin } of folders) {
+    inputs.folders.push(dir);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       problems.push({ severity: 'error', file: show(dir), message: 'is not a folder of case files', hint: 'Check the path given with --cases, APPEAL_CASES or your profile.' });
       continue;
@@ -67,6 +80,7 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
     const files = names.filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith('.')).sort();
     for (const name of files) {
       const file = join(dir, name);
+      inputs.files.push(file);
       const result = readCaseFile(file, show(file));
       problems.push(...result.problems);
       const definition = result.definition;
@@ -74,6 +88,7 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
       const record: CaseRecord = { definition, file, builtin };
       if (definition.letter) {
         const templateFile = resolve(dirname(file), definition.letter.template);
+        inputs.files.push(templateFile);
         const where = result.locate(['letter', 'template']) ?? {};
         if (!existsSync(templateFile)) {
           problems.push({ severity: 'error', file: show(file), ...where, field: 'letter.template', message: `names ${show(templateFile)}, which does not exist`, hint: 'The path is relative to the case file.' });
@@ -119,5 +134,5 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
       duplicates.add(record);
     } else byId.set(record.definition.id, record);
   }
-  return { cases: cases.filter((record) => !duplicates.has(record)), problems, templates };
+  return { cases: cases.filter((record) => !duplicates.has(record)), problems, templates, inputs };
 }

@@ -9,10 +9,10 @@ import type { CommandContext } from './command-context';
  * The case id a `log` or `report` query means: an id the log holds, even for a case no longer in
  * the library, or else any way `appeal write` finds a case ("UA 150.19", a name).
  */
-export function loggedCaseId(query: string, records: readonly ActionRecord[], openLibrary: () => CaseLibrary): string {
+export async function loggedCaseId(query: string, records: readonly ActionRecord[], openLibrary: () => Promise<CaseLibrary>): Promise<string> {
   const id = query.trim().toLowerCase();
   if (records.some((record) => record.case === id)) return id;
-  return findCase(openLibrary().cases, query).definition.id;
+  return findCase((await openLibrary()).cases, query).definition.id;
 }
 
 /** How the report names cases and officials; ids stand in for cases the library no longer has. */

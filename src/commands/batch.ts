@@ -70,9 +70,9 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   if (options.envelopes && options.labels) throw new UsageError('Give --envelopes or --labels, not both.', { hint: 'Envelopes print each address on an envelope; labels print them on A4 sheets of 21 labels.' });
   const blank = options.blank === undefined ? undefined : blankCount(options.blank);
 
-  const settings = mergeSettings<Profile>(loadSettings(context), { paper: options.paper as PaperSize | undefined });
+  const settings = mergeSettings<Profile>(await loadSettings(context), { paper: options.paper as PaperSize | undefined });
   const paper: PaperSize = settings.paper ?? 'a4';
-  const library = openCaseLibrary(context, options, settings);
+  const library = await openCaseLibrary(context, options, settings);
   warnAboutProblems(context, library);
   const now = context.clock.now();
   const leftOut: LeftOut[] = [];

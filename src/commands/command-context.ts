@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Clock } from '../time/clock';
-import { loadCaseLibrary, type CaseLibrary } from '../cases/case-library';
+import type { CaseLibrary } from '../cases/case-library';
+import { openCaseLibraryCached } from '../cases/case-library-cache';
 import { formatCaseProblem } from '../cases/case-problem';
 import { readProfile, profileFromEnv, mergeSettings, type Profile } from '../profile/profile';
-import { profileFile, userCasesDir } from '../profile/app-paths';
-import { BUILTIN_CASES_DIR, TEMPLATES_DIR } from '../package-paths';
+import { cacheDir, profileFile, userCasesDir } from '../profile/app-paths';
+import { BUILD_ID_FILE, BUILTIN_CASES_DIR, TEMPLATES_DIR } from '../package-paths';
 
 export type InputStream = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
 export type OutputStream = Writable & { isTTY?: boolean; columns?: number };
@@ -30,8 +31,8 @@ export interface CaseSourceFlags {
 }
 
 /** The profile with the environment laid over it: the layers below the flags. */
-export function loadSettings(context: CommandContext): Profile {
-  return mergeSettings<Profile>(readProfile(profileFile(context.env)), profileFromEnv(context.env)) as Profile;
+export async function loadSettings(context: CommandContext): Promise<Profile> {
+  return mergeSettings<Profile>(await readProfile(profileFile(context.env)), profileFromEnv(context.env)) as Profile;
 }
 
 /**
@@ -46,13 +47,17 @@ export function caseFolders(context: CommandContext, flags: CaseSourceFlags, pro
   return folders.filter((folder, index) => folders.findIndex((other) => resolve(context.cwd, other) === resolve(context.cwd, folder)) === index);
 }
 
-export function openCaseLibrary(context: CommandContext, flags: CaseSourceFlags, profile: Profile): CaseLibrary {
-  return loadCaseLibrary({
+/** The case library, from appeal's cache when no case or template file has changed since. */
+export async function openCaseLibrary(context: CommandContext, flags: CaseSourceFlags, profile: Profile): Promise<CaseLibrary> {
+  const library = {
     builtinDir: flags.builtin === false ? undefined : BUILTIN_CASES_DIR,
     userDirs: caseFolders(context, flags, profile),
     templatesDir: TEMPLATES_DIR,
     cwd: context.cwd,
-  });
+  };
+  // Without a build id (running from tsc's files) there is no telling which code made a cache.
+  const buildId = existsSync(BUILD_ID_FILE) ? readFileSync(BUILD_ID_FILE, 'utf8').trim() : undefined;
+  return (await openCaseLibraryCached({ library, buildId, cacheDir: cacheDir(context.env) })).library;
 }
 
 /** Commands other than validate go on with the good cases and say which files were left out. */

@@ -200,12 +200,12 @@ export async function importCommand(context: CommandContext, file: string, optio
     });
   }
 
-  const profile = loadSettings(context);
+  const profile = await loadSettings(context);
   const destination = resolve(context.cwd, options.cases ?? userCasesDir(context.env));
   if (existsSync(destination) && !statSync(destination).isDirectory()) {
     throw new UsageError(`--cases ${options.cases}: is a file, not a folder.`, { hint: 'Give the folder the case file should go into.' });
   }
-  const library = openCaseLibrary(context, { cases: existsSync(destination) ? [destination] : [], builtin: options.builtin }, profile);
+  const library = await openCaseLibrary(context, { cases: existsSync(destination) ? [destination] : [], builtin: options.builtin }, profile);
   const partialNames = Object.keys(library.templates.partials);
   const existing = findExisting(library.cases, imported);
   if (existing) return updateCase(context, existing, imported, options, partialNames);

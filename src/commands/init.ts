@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { profileFile } from '../profile/app-paths';
-import { PAPER_SIZES, profileSchema, readProfile, serializeProfile, type PaperSize, type Profile } from '../profile/profile';
+import { PAPER_SIZES, readProfile, type PaperSize } from '../profile/profile';
+import { profileSchema, serializeProfile, type Profile } from '../profile/profile-file';
 import { writeOutputFile } from '../output/write-output-file';
 import { createAsker } from '../prompts/ask';
 import { UsageError } from '../errors/app-error';
@@ -30,7 +31,7 @@ const oneLine = (value: string) => {
  */
 export async function initCommand(context: CommandContext, options: InitOptions): Promise<void> {
   const file = profileFile(context.env);
-  const current = readProfile(file);
+  const current = await readProfile(file);
   const asker = createAsker(context, options.yes);
   const ask = async (value: string | undefined, fallback: string | undefined, message: string, flag: string, validate?: (v: string) => string | true) => {
     const required = !message.includes('(optional)');

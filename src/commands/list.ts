@@ -14,17 +14,20 @@ interface ListedCase {
   daysLeft: number | null;
 }
 
+/** Ids are lower-case ASCII slugs: code-unit order is theirs, without starting ICU's collator. */
+const byId = (a: ListedCase, b: ListedCase) => (a.record.definition.id < b.record.definition.id ? -1 : a.record.definition.id > b.record.definition.id ? 1 : 0);
+
 /** Open cases first by nearest deadline; cases without a deadline after them. */
 function byDeadline(a: ListedCase, b: ListedCase): number {
   const rank = (state: CaseState) => (state === 'open' ? 0 : state === 'expired' ? 1 : 2);
   if (rank(a.state) !== rank(b.state)) return rank(a.state) - rank(b.state);
-  if (a.daysLeft === null || b.daysLeft === null) return (a.daysLeft === null ? 1 : 0) - (b.daysLeft === null ? 1 : 0) || a.record.definition.id.localeCompare(b.record.definition.id);
+  if (a.daysLeft === null || b.daysLeft === null) return (a.daysLeft === null ? 1 : 0) - (b.daysLeft === null ? 1 : 0) || byId(a, b);
   return a.state === 'open' ? a.daysLeft - b.daysLeft : b.daysLeft - a.daysLeft;
 }
 
 export async function listCommand(context: CommandContext, options: ListOptions): Promise<void> {
-  const profile = loadSettings(context);
-  const library = openCaseLibrary(context, options, profile);
+  const profile = await loadSettings(context);
+  const library = await openCaseLibrary(context, options, profile);
   warnAboutProblems(context, library);
   const today = context.clock.now();
   const listed = library.cases

@@ -29,8 +29,8 @@ export async function logCommand(context: CommandContext, options: LogOptions): 
   const file = actionLogFile(context.env);
   const log = readActionLog(file);
   warnAboutLogProblems(context, file, log);
-  const caseId = options.case === undefined ? undefined : loggedCaseId(options.case, log.records, () => {
-    const library = openCaseLibrary(context, options, loadSettings(context));
+  const caseId = options.case === undefined ? undefined : await loggedCaseId(options.case, log.records, async () => {
+    const library = await openCaseLibrary(context, options, await loadSettings(context));
     warnAboutProblems(context, library);
     return library;
   });

@@ -37,9 +37,9 @@ export async function reportCommand(context: CommandContext, query: string | und
   const file = actionLogFile(context.env);
   const log = readActionLog(file);
   warnAboutLogProblems(context, file, log);
-  const library = openCaseLibrary(context, options, loadSettings(context));
+  const library = await openCaseLibrary(context, options, await loadSettings(context));
   warnAboutProblems(context, library);
-  const caseId = query === undefined ? undefined : loggedCaseId(query, log.records, () => library);
+  const caseId = query === undefined ? undefined : await loggedCaseId(query, log.records, async () => library);
   const totals = computeTotals(filterRecords(log.records, { ...period, case: caseId }));
   const names = caseNames(library);
 

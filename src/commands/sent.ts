@@ -52,8 +52,8 @@ export async function sentCommand(context: CommandContext, query: string, option
   if (options.allSenders && options.name !== undefined) {
     throw new UsageError('--name and --all-senders cannot be used together.', { hint: 'Give --name to mark one member\'s letters, or --all-senders for every letter made.' });
   }
-  const settings = loadSettings(context);
-  const library = openCaseLibrary(context, options, settings);
+  const settings = await loadSettings(context);
+  const library = await openCaseLibrary(context, options, settings);
   warnAboutProblems(context, library);
   const { definition } = findCase(library.cases, query);
   const caseLabel = caseDisplayId(definition);

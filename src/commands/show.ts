@@ -8,8 +8,8 @@ export interface ShowOptions extends CaseSourceFlags {
 }
 
 export async function showCommand(context: CommandContext, query: string, options: ShowOptions): Promise<void> {
-  const profile = loadSettings(context);
-  const library = openCaseLibrary(context, options, profile);
+  const profile = await loadSettings(context);
+  const library = await openCaseLibrary(context, options, profile);
   warnAboutProblems(context, library);
   const record = findCase(library.cases, query);
   const { definition } = record;

@@ -6,10 +6,10 @@ export type ValidateOptions = CaseSourceFlags;
 
 /** Checks every case file and template, reports every problem at once, and fails on any error. */
 export async function validateCommand(context: CommandContext, options: ValidateOptions): Promise<void> {
-  const profile = loadSettings(context);
+  const profile = await loadSettings(context);
   // With --cases, check just those folders: that is what a person editing case files means.
   const onlyUserFolders = Boolean(options.cases?.length);
-  const library = openCaseLibrary(context, { ...options, builtin: onlyUserFolders ? false : options.builtin, onlyFlagFolders: onlyUserFolders }, profile);
+  const library = await openCaseLibrary(context, { ...options, builtin: onlyUserFolders ? false : options.builtin, onlyFlagFolders: onlyUserFolders }, profile);
   for (const problem of library.problems) context.stderr.write(`${formatCaseProblem(problem)}\n`);
   const errors = library.problems.filter((problem) => problem.severity === 'error');
   const files = new Set(errors.map((problem) => problem.file));

@@ -126,10 +126,10 @@ export async function writeCommand(context: CommandContext, query: string, optio
     email: checkEmailAddress(checkOneLine(options.email, '--email'), '--email'),
     paper: options.paper as PaperSize | undefined,
   };
-  const settings = mergeSettings<Profile>(loadSettings(context), flags);
+  const settings = mergeSettings<Profile>(await loadSettings(context), flags);
   // The environment layer is not checked on the way in: a name from APPEAL_NAME must be one line too.
   settings.name = checkOneLine(settings.name, options.name !== undefined ? '--name' : context.env.APPEAL_NAME ? 'APPEAL_NAME' : 'the name in your profile');
-  const library = openCaseLibrary(context, options, settings);
+  const library = await openCaseLibrary(context, options, settings);
   warnAboutProblems(context, library);
   const record = findCase(library.cases, query);
   const { definition } = record;

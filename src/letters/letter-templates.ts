@@ -4,8 +4,10 @@ import type Handlebars from 'handlebars';
 
 // Checking a template needs only Handlebars' parser, a third of the library: `appeal list` checks
 // every case's template and should not pay for the compiler, which only writing a letter needs.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parse } = require('handlebars/dist/cjs/handlebars/compiler/base') as { parse: typeof Handlebars.parse };
+// Loaded on first use: a cached case library is not checked again, so `list` then needs neither.
+const handlebarsParse = (source: string): hbs.AST.Program =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('handlebars/dist/cjs/handlebars/compiler/base') as { parse: typeof Handlebars.parse }).parse(source);
 import { LETTER_CONTEXT_SHAPE, type ContextShape, type LetterContext } from './letter-context';
 
 /** Where a template problem is: line and column within the template file. */
@@ -33,6 +35,11 @@ export function loadSharedPartials(templatesDir: string): LetterTemplates {
     if (!entry.endsWith('.hbs')) continue;
     partials[entry.slice(0, -'.hbs'.length)] = readFileSync(join(dir, entry), 'utf8').replace(/\r?\n$/, '');
   }
+  return letterTemplatesFrom(partials);
+}
+
+/** The letters' templates from partials already read (the case-library cache keeps them). */
+export function letterTemplatesFrom(partials: Record<string, string>): LetterTemplates {
   let handlebars: typeof Handlebars | undefined;
   return {
     partials,
@@ -58,7 +65,7 @@ export function loadSharedPartials(templatesDir: string): LetterTemplates {
 export function checkTemplate(source: string, partialNames: readonly string[], shape: ContextShape = LETTER_CONTEXT_SHAPE): TemplateProblem[] {
   let program: hbs.AST.Program;
   try {
-    program = parse(source);
+    program = handlebarsParse(source);
   } catch (error) {
     const message = (error as Error).message;
     const position = /line (\d+)/i.exec(message);

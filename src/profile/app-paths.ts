@@ -29,3 +29,12 @@ export function profileFile(env: NodeJS.ProcessEnv): string {
 export function userCasesDir(env: NodeJS.ProcessEnv): string {
   return join(configDir(env), 'cases');
 }
+
+/** Where appeal keeps what it can always make again (the parsed case library). */
+export function cacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  if (env.APPEAL_CACHE) return env.APPEAL_CACHE;
+  const home = env.HOME || env.USERPROFILE || homedir();
+  if (platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'appeal', 'Cache');
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'appeal');
+  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'appeal');
+}

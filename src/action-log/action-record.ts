@@ -80,3 +80,27 @@ export function senderLabel(sender: string | null): string {
 export function senderKey(sender: string | null): string {
   return sender === null ? '' : sender.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 }
+
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const nameOrNull = (value: unknown): value is string | null => value === null || nonEmpty(value);
+/** The times appeal writes (Date.toISOString): a narrower form than the schema's, which it accepts. */
+const WRITTEN_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * The record when a parsed line is one as appeal writes it, else undefined. A quick check for
+ * the report over a large log: everything it accepts the schema accepts too, with the same result
+ * (known fields only, in the schema's order); whatever it does not accept goes to the schema.
+ */
+export function wellFormedRecord(value: unknown): ActionRecord | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const r = value as Record<string, unknown>;
+  if (!Number.isSafeInteger(r.v) || (r.v as number) <= 0) return undefined;
+  if (typeof r.at !== 'string' || !WRITTEN_AT.test(r.at)) return undefined;
+  const time = Date.parse(r.at);
+  if (Number.isNaN(time) || new Date(time).toISOString() !== r.at) return undefined;
+  if (!nonEmpty(r.case) || !nonEmpty(r.official) || !nonEmpty(r.channel) || !nameOrNull(r.sender)) return undefined;
+  const { v, at, case: caseId, official, channel, sender } = r as { v: number; at: string; case: string; official: string; channel: string; sender: string | null };
+  if (r.kind === 'sent') return { v, kind: 'sent', at, case: caseId, official, channel, sender };
+  if (r.kind !== 'made' || !nonEmpty(r.format) || !nameOrNull(r.file)) return undefined;
+  return { v, kind: 'made', at, case: caseId, official, format: r.format, channel, sender, file: r.file };
+}

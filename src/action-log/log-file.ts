@@ -1,8 +1,9 @@
-import { closeSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { dirname, join } from 'node:path';
 import { dataDir } from '../profile/app-paths';
 import { AppError, ExitCode } from '../errors/app-error';
-import { actionRecordSchema, type ActionRecord } from './action-record';
+import { actionRecordSchema, wellFormedRecord, type ActionRecord } from './action-record';
 
 export const ACTION_LOG_NAME = 'actions.jsonl';
 
@@ -99,60 +100,117 @@ function parseRecord(line: string): { record: ActionRecord } | { problem: string
   } catch {
     return { problem: 'not complete JSON (probably a write that was cut off)' };
   }
+  // Lines appeal wrote pass a plain check; zod (slower by far per line) judges and explains the rest.
+  const record = wellFormedRecord(value);
+  if (record) return { record };
   const parsed = actionRecordSchema.safeParse(value);
   return parsed.success ? { record: parsed.data } : { problem: `not a letter record (${describeIssue(parsed.error)})` };
 }
 
+/** What a reader of the log is given, line by line, in order. */
+export interface LogVisitor {
+  record(record: ActionRecord): void;
+  problem(problem: LogProblem): void;
+}
+
 /**
- * The records of a log's text, in order. Blank lines are ignored; a last line without its line
+ * Judges the log's lines one at a time. Blank lines are ignored; a last line without its line
  * break is a write that was cut off and is skipped. A write cut off earlier has the next record
  * glued to its end: that record is kept, the torn part skipped. Any other line that is not a
  * record is skipped too, and every skipped line is reported with its number.
  */
-export function parseActionLog(text: string): ActionLog {
-  const records: ActionRecord[] = [];
-  const problems: LogProblem[] = [];
-  const lines = text.split('\n');
-  const tornTail = lines[lines.length - 1] !== '';
-  lines.forEach((raw, index) => {
-    const line = raw.replace(/\r$/, '');
+class LogLines {
+  private number = 0;
+  constructor(private readonly visitor: LogVisitor) {}
+
+  /** One whole line (its line break seen), or the last one, `torn` when no line break ended it. */
+  line(raw: string, torn = false): void {
+    const number = ++this.number;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (!line.trim()) return;
-    const number = index + 1;
-    if (tornTail && index === lines.length - 1) {
-      problems.push({ line: number, message: 'the log ends in the middle of this line (a write was cut off); it was skipped' });
+    if (torn) {
+      this.visitor.problem({ line: number, message: 'the log ends in the middle of this line (a write was cut off); it was skipped' });
       return;
     }
     const whole = parseRecord(line);
     if ('record' in whole) {
-      records.push(whole.record);
+      this.visitor.record(whole.record);
       return;
     }
     const glued = line.indexOf(RECORD_START, 1);
     const rest = glued > 0 ? parseRecord(line.slice(glued)) : undefined;
     if (rest && 'record' in rest) {
-      records.push(rest.record);
-      problems.push({ line: number, message: `begins with a record that was cut off (${glued} bytes); it was skipped and the record after it on this line was kept` });
+      this.visitor.record(rest.record);
+      this.visitor.problem({ line: number, message: `begins with a record that was cut off (${glued} bytes); it was skipped and the record after it on this line was kept` });
       return;
     }
-    problems.push({ line: number, message: `${whole.problem}; it was skipped` });
-  });
-  return { records, problems };
+    this.visitor.problem({ line: number, message: `${whole.problem}; it was skipped` });
+  }
 }
 
-/** The whole log; a log that does not exist yet is empty. */
-export function readActionLog(file: string): ActionLog {
-  let text: string;
+/** The records of a log's text, in order, and the lines that were skipped (see LogLines). */
+export function parseActionLog(text: string): ActionLog {
+  const log: ActionLog = { records: [], problems: [] };
+  const lines = new LogLines({ record: (record) => log.records.push(record), problem: (problem) => log.problems.push(problem) });
+  let start = 0;
+  for (let end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) lines.line(text.slice(start, end));
+  if (start < text.length) lines.line(text.slice(start), true);
+  return log;
+}
+
+const READ_BYTES = 1024 * 1024;
+
+/**
+ * Reads the log a piece at a time and hands each record and skipped line to the visitor, so
+ * memory does not grow with the log: a year of a large group's letters is read like a week's.
+ * A log that does not exist yet has no lines.
+ */
+export function scanActionLog(file: string, visitor: LogVisitor): void {
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { records: [], problems: [] };
-    throw new AppError(`Cannot read the action log ${file}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message}.`, {
-      exitCode: ExitCode.ioError,
-      hint: 'Check that the file is yours and readable, or point APPEAL_DATA at the folder that holds your log.',
-    });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw cannotRead(file, error);
   }
-  return parseActionLog(text);
+  try {
+    const lines = new LogLines(visitor);
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    let rest = '';
+    for (;;) {
+      let read: number;
+      try {
+        read = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (error) {
+        throw cannotRead(file, error);
+      }
+      if (read === 0) break;
+      const text = rest + decoder.write(buffer.subarray(0, read));
+      let start = 0;
+      for (let end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) lines.line(text.slice(start, end));
+      rest = text.slice(start);
+    }
+    rest += decoder.end();
+    if (rest) lines.line(rest, true);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function cannotRead(file: string, error: unknown): AppError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new AppError(`Cannot read the action log ${file}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message}.`, {
+    exitCode: ExitCode.ioError,
+    hint: 'Check that the file is yours and readable, or point APPEAL_DATA at the folder that holds your log.',
+  });
+}
+
+/** The whole log in memory, for commands that need every record at hand (`sent`); a log that does not exist yet is empty. */
+export function readActionLog(file: string): ActionLog {
+  const log: ActionLog = { records: [], problems: [] };
+  scanActionLog(file, { record: (record) => log.records.push(record), problem: (problem) => log.problems.push(problem) });
+  return log;
 }
 
 export function formatLogProblem(file: string, problem: LogProblem): string {

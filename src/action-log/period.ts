@@ -38,14 +38,19 @@ export function inPeriod(at: string, period: Period, dayOf: (date: Date) => stri
 }
 
 export function filterRecords(records: readonly ActionRecord[], filter: RecordFilter, dayOf: (date: Date) => string = localDateKey): ActionRecord[] {
+  return records.filter(recordFilter(filter, dayOf));
+}
+
+/** The filter as a test of one record, for a log read as a stream. */
+export function recordFilter(filter: RecordFilter, dayOf: (date: Date) => string = localDateKey): (record: ActionRecord) => boolean {
   const wanted = filter.sender === undefined ? undefined : senderKey(filter.sender);
-  return records.filter((record) => {
+  return (record) => {
     if (filter.case !== undefined && record.case !== filter.case) return false;
-    if (!inPeriod(record.at, filter, dayOf)) return false;
+    if ((filter.since || filter.until) && !inPeriod(record.at, filter, dayOf)) return false;
     if (wanted !== undefined) {
       if (record.sender === null) return wanted === 'blank';
       if (!senderKey(record.sender).includes(wanted)) return false;
     }
     return true;
-  });
+  };
 }

@@ -28,46 +28,63 @@ const channelRank = (channel: string) => {
 };
 
 /**
- * Letters made and letters marked as sent, per case, per official, per channel and per member.
- * Post and email are always listed, since the UA's report form asks for both.
+ * Letters made and letters marked as sent, per case, per official, per channel and per member,
+ * counted one record at a time so a log of any length can be read as a stream. Post and email
+ * are always listed, since the UA's report form asks for both.
  */
-export function computeTotals(records: readonly ActionRecord[]): ActionTotals {
-  const all: Count = { made: 0, sent: 0 };
-  const cases = new Map<string, Count>();
-  const officials = new Map<string, Count>();
-  const channels = new Map<string, Count>([
+export class TotalsCounter {
+  private readonly all: Count = { made: 0, sent: 0 };
+  private readonly cases = new Map<string, Count>();
+  private readonly officials = new Map<string, Count>();
+  private readonly channels = new Map<string, Count>([
     ['post', { made: 0, sent: 0 }],
     ['email', { made: 0, sent: 0 }],
   ]);
-  const members = new Map<string, Count>();
-  const memberNames = new Map<string, string>();
-  const blank: Count = { made: 0, sent: 0 };
-  for (const record of records) {
-    all[record.kind] += 1;
-    tally(cases, record.case, record);
-    tally(officials, `${record.case}\u0000${record.official}`, record);
-    tally(channels, record.channel, record);
+  private readonly members = new Map<string, Count>();
+  private readonly memberNames = new Map<string, string>();
+  /** A group has tens of members and a log many thousand lines: normalise each spelling once. */
+  private readonly keys = new Map<string, string>();
+  private readonly blank: Count = { made: 0, sent: 0 };
+
+  add(record: ActionRecord): void {
+    this.all[record.kind] += 1;
+    tally(this.cases, record.case, record);
+    tally(this.officials, `${record.case}\u0000${record.official}`, record);
+    tally(this.channels, record.channel, record);
     if (record.sender === null) {
-      blank[record.kind] += 1;
-    } else {
-      const key = senderKey(record.sender);
-      if (!memberNames.has(key)) memberNames.set(key, record.sender.trim());
-      tally(members, key, record);
+      this.blank[record.kind] += 1;
+      return;
     }
+    let key = this.keys.get(record.sender);
+    if (key === undefined) {
+      key = senderKey(record.sender);
+      this.keys.set(record.sender, key);
+    }
+    if (!this.memberNames.has(key)) this.memberNames.set(key, record.sender.trim());
+    tally(this.members, key, record);
   }
-  return {
-    all,
-    cases: [...cases].map(([id, count]) => ({ case: id, ...count })).sort((a, b) => a.case.localeCompare(b.case)),
-    officials: [...officials]
-      .map(([key, count]) => {
-        const [caseId, official] = key.split('\u0000') as [string, string];
-        return { case: caseId, official, ...count };
-      })
-      .sort((a, b) => a.case.localeCompare(b.case) || a.official.localeCompare(b.official)),
-    channels: [...channels].map(([channel, count]) => ({ channel, ...count })).sort((a, b) => channelRank(a.channel) - channelRank(b.channel) || a.channel.localeCompare(b.channel)),
-    members: [...members].map(([key, count]) => ({ name: memberNames.get(key)!, ...count })).sort((a, b) => a.name.localeCompare(b.name)),
-    blank,
-  };
+
+  totals(): ActionTotals {
+    return {
+      all: this.all,
+      cases: [...this.cases].map(([id, count]) => ({ case: id, ...count })).sort((a, b) => a.case.localeCompare(b.case)),
+      officials: [...this.officials]
+        .map(([key, count]) => {
+          const [caseId, official] = key.split('\u0000') as [string, string];
+          return { case: caseId, official, ...count };
+        })
+        .sort((a, b) => a.case.localeCompare(b.case) || a.official.localeCompare(b.official)),
+      channels: [...this.channels].map(([channel, count]) => ({ channel, ...count })).sort((a, b) => channelRank(a.channel) - channelRank(b.channel) || a.channel.localeCompare(b.channel)),
+      members: [...this.members].map(([key, count]) => ({ name: this.memberNames.get(key)!, ...count })).sort((a, b) => a.name.localeCompare(b.name)),
+      blank: this.blank,
+    };
+  }
+}
+
+export function computeTotals(records: readonly ActionRecord[]): ActionTotals {
+  const counter = new TotalsCounter();
+  for (const record of records) counter.add(record);
+  return counter.totals();
 }
 
 /**

@@ -1,17 +1,16 @@
 import type { CaseLibrary } from '../cases/case-library';
 import { caseDisplayId } from '../cases/case-summary';
 import { findCase } from '../cases/find-case';
-import type { ActionRecord } from '../action-log/action-record';
-import { formatLogProblem, type ActionLog } from '../action-log/log-file';
+import { formatLogProblem, type LogProblem } from '../action-log/log-file';
 import type { CommandContext } from './command-context';
 
 /**
  * The case id a `log` or `report` query means: an id the log holds, even for a case no longer in
  * the library, or else any way `appeal write` finds a case ("UA 150.19", a name).
  */
-export async function loggedCaseId(query: string, records: readonly ActionRecord[], openLibrary: () => Promise<CaseLibrary>): Promise<string> {
+export async function loggedCaseId(query: string, loggedIds: ReadonlySet<string>, openLibrary: () => Promise<CaseLibrary>): Promise<string> {
   const id = query.trim().toLowerCase();
-  if (records.some((record) => record.case === id)) return id;
+  if (loggedIds.has(id)) return id;
   return findCase((await openLibrary()).cases, query).definition.id;
 }
 
@@ -38,7 +37,7 @@ export function caseNames(library: CaseLibrary): CaseNames {
   };
 }
 
-export function warnAboutLogProblems(context: CommandContext, file: string, log: ActionLog): void {
+export function warnAboutLogProblems(context: CommandContext, file: string, log: { problems: readonly LogProblem[]; records: { length: number } }): void {
   for (const problem of log.problems) context.stderr.write(`${formatLogProblem(file, problem)}\n`);
   if (log.problems.length) {
     const lines = log.problems.map((problem) => problem.line).join(', ');

@@ -1,7 +1,7 @@
 import { senderLabel, type ActionRecord } from '../action-log/action-record';
-import { actionLogFile, readActionLog } from '../action-log/log-file';
-import { filterRecords, parsePeriod } from '../action-log/period';
-import { formatTable } from '../output/text-table';
+import { actionLogFile, scanActionLog, type LogProblem } from '../action-log/log-file';
+import { parsePeriod, recordFilter } from '../action-log/period';
+import { columnWidths, formatRow } from '../output/text-table';
 import { localDateKey } from '../time/clock';
 import { loggedCaseId, warnAboutLogProblems } from './action-log-cases';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
@@ -23,25 +23,58 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** Every letter made or marked as sent, oldest first, as the log holds them. */
+const HEADER = ['When', 'What', 'Case', 'Official', 'Format', 'Channel', 'Sender', 'File'];
+const row = (record: ActionRecord) => [
+  localTime(record.at),
+  record.kind,
+  record.case,
+  record.official,
+  record.kind === 'made' ? record.format : '-',
+  record.channel,
+  senderLabel(record.sender),
+  record.kind === 'made' ? (record.file ?? '-') : '-',
+];
+/** Lines are written in groups: one write per record is slow, one for a year's log is too big. */
+const LINES_PER_WRITE = 2000;
+
+/**
+ * Every letter made or marked as sent, oldest first, as the log holds them. The log is read as
+ * a stream, several times over (which cases it names; the columns' widths; the rows), so a log of
+ * any length is listed in little memory.
+ */
 export async function logCommand(context: CommandContext, options: LogOptions): Promise<void> {
   const period = parsePeriod(options);
   const file = actionLogFile(context.env);
-  const log = readActionLog(file);
+  const log = { problems: [] as LogProblem[], records: { length: 0 } };
+  const caseIds = new Set<string>();
+  scanActionLog(file, { record: (record) => caseIds.add(record.case) && (log.records.length += 1), problem: (problem) => log.problems.push(problem) });
   warnAboutLogProblems(context, file, log);
-  const caseId = options.case === undefined ? undefined : await loggedCaseId(options.case, log.records, async () => {
+  const caseId = options.case === undefined ? undefined : await loggedCaseId(options.case, caseIds, async () => {
     const library = await openCaseLibrary(context, options, await loadSettings(context));
     warnAboutProblems(context, library);
     return library;
   });
-  const records = filterRecords(log.records, { ...period, case: caseId, sender: options.sender });
+  const keep = recordFilter({ ...period, case: caseId, sender: options.sender });
+  const each = (visit: (record: ActionRecord) => void) => scanActionLog(file, { record: (record) => keep(record) && visit(record), problem: () => undefined });
 
   if (options.json) {
-    context.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+    let count = 0;
+    const out = new Lines(context);
+    each((record) => out.push(`${count++ === 0 ? '[\n' : ',\n'}${JSON.stringify(record, null, 2).replace(/^/gm, '  ')}`));
+    out.push(count ? '\n]\n' : '[]\n');
+    out.flush();
     return;
   }
   const filtered = caseId !== undefined || period.since !== undefined || period.until !== undefined || options.sender !== undefined;
-  if (!records.length) {
+  let made = 0;
+  let count = 0;
+  const widths = columnWidths([HEADER]);
+  each((record) => {
+    count += 1;
+    if (record.kind === 'made') made += 1;
+    columnWidths([row(record)], widths);
+  });
+  if (!count) {
     context.stdout.write(
       log.records.length && filtered
         ? `No letters in ${file} match these filters (${plural(log.records.length, 'record')} in all).\n`
@@ -49,18 +82,22 @@ export async function logCommand(context: CommandContext, options: LogOptions): 
     );
     return;
   }
-  const made = records.filter((record) => record.kind === 'made').length;
-  const out = [`${plural(made, 'letter')} made, ${records.length - made} marked as sent${filtered ? ' (filtered)' : ''}; log: ${file}`, ''];
-  const rows = [['When', 'What', 'Case', 'Official', 'Format', 'Channel', 'Sender', 'File'], ...records.map((record: ActionRecord) => [
-    localTime(record.at),
-    record.kind,
-    record.case,
-    record.official,
-    record.kind === 'made' ? record.format : '-',
-    record.channel,
-    senderLabel(record.sender),
-    record.kind === 'made' ? (record.file ?? '-') : '-',
-  ])];
-  out.push(...formatTable(rows));
-  context.stdout.write(`${out.join('\n')}\n`);
+  const out = new Lines(context);
+  out.push(`${plural(made, 'letter')} made, ${count - made} marked as sent${filtered ? ' (filtered)' : ''}; log: ${file}\n\n${formatRow(HEADER, widths)}\n`);
+  each((record) => out.push(`${formatRow(row(record), widths)}\n`));
+  out.flush();
+}
+
+/** Output gathered into writes of LINES_PER_WRITE pieces. */
+class Lines {
+  private pending: string[] = [];
+  constructor(private readonly context: CommandContext) {}
+  push(text: string): void {
+    this.pending.push(text);
+    if (this.pending.length >= LINES_PER_WRITE) this.flush();
+  }
+  flush(): void {
+    if (this.pending.length) this.context.stdout.write(this.pending.join(''));
+    this.pending = [];
+  }
 }

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors/app-error';
-import { actionLogFile, readActionLog } from '../action-log/log-file';
-import { filterRecords, parsePeriod, type Period } from '../action-log/period';
-import { computeTotals, type ActionTotals, type Count } from '../action-log/totals';
+import { actionLogFile, scanActionLog, type LogProblem } from '../action-log/log-file';
+import { parsePeriod, recordFilter, type Period } from '../action-log/period';
+import { TotalsCounter, type ActionTotals, type Count } from '../action-log/totals';
 import { formatTable } from '../output/text-table';
 import { caseNames, loggedCaseId, warnAboutLogProblems, type CaseNames } from './action-log-cases';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
@@ -35,12 +35,30 @@ export async function reportCommand(context: CommandContext, query: string | und
   if (options.json && options.csv) throw new UsageError('--json and --csv cannot be used together.', { hint: 'Choose one of them.' });
   const period = parsePeriod(options);
   const file = actionLogFile(context.env);
-  const log = readActionLog(file);
+  // The log is read as a stream, so memory does not grow with it: counted in one pass, or, for one
+  // case, a first pass learns which cases the log names and a second counts that case's letters.
+  const log = { problems: [] as LogProblem[], records: { length: 0 } };
+  const caseIds = new Set<string>();
+  let counter = new TotalsCounter();
+  const inPeriod = recordFilter(period);
+  scanActionLog(file, {
+    record: (record) => {
+      log.records.length += 1;
+      caseIds.add(record.case);
+      if (inPeriod(record)) counter.add(record);
+    },
+    problem: (problem) => log.problems.push(problem),
+  });
   warnAboutLogProblems(context, file, log);
   const library = await openCaseLibrary(context, options, await loadSettings(context));
   warnAboutProblems(context, library);
-  const caseId = query === undefined ? undefined : await loggedCaseId(query, log.records, async () => library);
-  const totals = computeTotals(filterRecords(log.records, { ...period, case: caseId }));
+  const caseId = query === undefined ? undefined : await loggedCaseId(query, caseIds, async () => library);
+  if (caseId !== undefined) {
+    const keep = recordFilter({ ...period, case: caseId });
+    counter = new TotalsCounter();
+    scanActionLog(file, { record: (record) => keep(record) && counter.add(record), problem: () => undefined });
+  }
+  const totals = counter.totals();
   const names = caseNames(library);
 
   if (options.json) {

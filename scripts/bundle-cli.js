@@ -79,7 +79,9 @@ const result = await build({
       'const __dirname = __appealDirname(import.meta.dirname);',
     ].join('\n'),
   },
-  external: ['pdfkit', 'fontkit', 'nodemailer', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'chrono-node', 'i18n-iso-countries', 'mailparser'],
+  // chrono-node, i18n-iso-countries and csv-parse are bundled into the chunks of the commands that use
+  // them: chrono then brings only the four languages appeal reads (en, es, fr, de), not all of them.
+  external: ['pdfkit', 'fontkit', 'nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'mailparser'],
 });
 
 const hash = createHash('sha256');

@@ -62,8 +62,8 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--allow-closed', 'write even though the case is closed')
       .option('-y, --yes', 'ask nothing: take every answer from flags and the profile'),
   ).action(async (query: string, options) => {
-    // A PDF needs pdfkit and a font: start loading them on a second thread while the cases load here.
-    const pdfEngine = ['pdf', 'all'].includes(String(options.format).toLowerCase()) ? (await import('./pdf/pdf-engine')).startPdfEngine() : undefined;
+    // A PDF needs pdfkit and a font: start loading them while the cases load.
+    const pdfEngine = ['pdf', 'all'].includes(String(options.format).toLowerCase()) ? (await import('./pdf/letter-renderer')).startLetterRenderer() : undefined;
     return (await import('./commands/write')).writeCommand(context, query, options, pdfEngine);
   });
 

@@ -17,7 +17,7 @@ import { createAsker } from '../prompts/ask';
 import { channelForFormat, recordLetters } from '../action-log/record-letters';
 import { takesPost } from '../addresses/postal-address';
 import { assertTakePost, noPostReason } from '../cases/post-targets';
-import type { PdfEngine } from '../pdf/pdf-engine';
+import type { LetterPdfRenderer } from '../pdf/letter-renderer';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export const WRITE_FORMATS = ['text', 'email', 'mailto', 'pdf', 'all'] as const;
@@ -41,8 +41,8 @@ interface DraftDetails {
   /** --font, for PDF letters in scripts the built-in font lacks. */
   fontFile?: string;
   cwd: string;
-  /** The thread that makes PDFs, started early by the command line (or here when needed). */
-  pdfEngine?: PdfEngine;
+  /** What makes PDFs, started early by the command line (or here when needed). */
+  pdfEngine?: LetterPdfRenderer;
 }
 
 interface FileFormatSpec {
@@ -70,7 +70,7 @@ const FILE_FORMATS: Record<FileFormat, FileFormatSpec> = {
     extension: 'pdf',
     whyNot: (official) => (takesPost(official) ? undefined : noPostReason(official)),
     render: async ({ letter }, draft) => {
-      draft.pdfEngine ??= (await import('../pdf/pdf-engine')).startPdfEngine();
+      draft.pdfEngine ??= (await import('../pdf/letter-renderer')).startLetterRenderer();
       const [pdf] = await draft.pdfEngine.renderLetterPdfs([letter], { paper: draft.paper, fontFile: draft.fontFile, cwd: draft.cwd, now: draft.now });
       return pdf!;
     },
@@ -103,8 +103,8 @@ function checkOneLine(value: string | undefined, flag: string): string | undefin
   return trimmed;
 }
 
-/** `pdfEngine`: a PDF worker the command line started early, when the format needs one. */
-export async function writeCommand(context: CommandContext, query: string, options: WriteOptions, pdfEngine?: PdfEngine): Promise<void> {
+/** `pdfEngine`: the PDF maker the command line started early, when the format needs one. */
+export async function writeCommand(context: CommandContext, query: string, options: WriteOptions, pdfEngine?: LetterPdfRenderer): Promise<void> {
   const format = (options.format ?? 'text').toLowerCase() as WriteFormat;
   if (!(WRITE_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format ${options.format}: not a format appeal can write.`, { hint: `Choose one of: ${WRITE_FORMATS.join(', ')}.` });

@@ -34,7 +34,7 @@ test('10. an emoji in a signer’s name names the file and line, and no PDF is m
 test('18. Ctrl-C during a batch ends with status 130 and leaves no partial file', async () => {
   const child = spawn(process.execPath, [BIN, 'batch', '150.19', 'miftakhov', '--signers', 'many.csv', '--out', 'big/meeting.pdf'], {
     cwd: temp.dir,
-    env: { PATH: process.env.PATH, HOME: temp.dir, APPEAL_NOW: TEST_NOW, APPEAL_CONFIG: join(temp.dir, '.config'), APPEAL_DATA: join(temp.dir, '.data') },
+    env: { PATH: process.env.PATH, HOME: temp.dir, APPEAL_NOW: TEST_NOW, APPEAL_CONFIG: join(temp.dir, '.config'), APPEAL_DATA: join(temp.dir, '.data'), APPEAL_CACHE: join(temp.dir, '.data', 'cache') },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { dedent, makeTempDir } from '../helpers/temp-dir';
 import { runCli } from '../helpers/run-cli';
 
-// The cache is kept in appeal's cache folder ($HOME/.cache/appeal, HOME being the test's folder).
+// The cache is kept in appeal's cache folder (APPEAL_CACHE: .data/cache in the test's folder).
 // A library is only cached once its files are 2 s old (an edit during the build must never be
 // cached), so each test waits that long after writing its files before the run that caches.
 const SETTLE_MS = 2100;
@@ -36,7 +36,7 @@ function setup() {
   const run = (...args: string[]) => runCli([...args, '--no-builtin', '--cases', 'cases'], { cwd: temp.dir });
   const cacheFiles = () => {
     try {
-      return readdirSync(join(temp.dir, '.cache', 'appeal')).map((name) => join(temp.dir, '.cache', 'appeal', name));
+      return readdirSync(join(temp.dir, '.data', 'cache')).map((name) => join(temp.dir, '.data', 'cache', name));
     } catch {
       return [];
     }

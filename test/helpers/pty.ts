@@ -21,6 +21,7 @@ export function runInTerminal(args: readonly string[], cwd: string, steps: PtySt
       APPEAL_NOW: TEST_NOW,
       APPEAL_CONFIG: join(cwd, '.config', 'appeal'),
       APPEAL_DATA: join(cwd, '.data', 'appeal'),
+      APPEAL_CACHE: join(cwd, '.data', 'cache'),
       TZ: 'UTC',
       ...env,
     },

@@ -22,7 +22,7 @@ export interface CliOptions {
 
 /**
  * Runs the built CLI as a user would, in a temporary folder, with its config, data and home
- * there too, and the clock pinned. Standard input is closed (no terminal) unless `input` is given.
+ * there too (the cache in .data/cache), and the clock pinned. Standard input is closed (no terminal) unless `input` is given.
  */
 export function runCli(args: readonly string[], options: CliOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
@@ -34,6 +34,8 @@ export function runCli(args: readonly string[], options: CliOptions): Promise<Cl
         APPEAL_NOW: TEST_NOW,
         APPEAL_CONFIG: join(options.cwd, '.config', 'appeal'),
         APPEAL_DATA: join(options.cwd, '.data', 'appeal'),
+        // The case-library cache goes beside the data, where tests that list a folder already look past.
+        APPEAL_CACHE: join(options.cwd, '.data', 'cache'),
         TZ: 'UTC',
         NO_COLOR: '1',
         ...options.env,

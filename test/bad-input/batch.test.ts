@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '../helpers/temp-dir';
-import { BIN, runCli, TEST_NOW } from '../helpers/run-cli';
+import { BIN, runCli, TEST_CACHE_DIR, TEST_NOW } from '../helpers/run-cli';
 
 const names = ['Jane Doe', 'Анна Иванова', 'José Núñez', 'Zoë Brontë'];
 let temp: ReturnType<typeof makeTempDir>;
@@ -34,7 +34,7 @@ test('10. an emoji in a signer’s name names the file and line, and no PDF is m
 test('18. Ctrl-C during a batch ends with status 130 and leaves no partial file', async () => {
   const child = spawn(process.execPath, [BIN, 'batch', '150.19', 'miftakhov', '--signers', 'many.csv', '--out', 'big/meeting.pdf'], {
     cwd: temp.dir,
-    env: { PATH: process.env.PATH, HOME: temp.dir, APPEAL_NOW: TEST_NOW, APPEAL_CONFIG: join(temp.dir, '.config'), APPEAL_DATA: join(temp.dir, '.data'), APPEAL_CACHE: join(temp.dir, '.data', 'cache') },
+    env: { PATH: process.env.PATH, HOME: temp.dir, APPEAL_NOW: TEST_NOW, APPEAL_CONFIG: join(temp.dir, '.config'), APPEAL_DATA: join(temp.dir, '.data'), APPEAL_CACHE: TEST_CACHE_DIR },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';

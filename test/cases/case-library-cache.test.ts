@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { dedent, makeTempDir } from '../helpers/temp-dir';
 import { runCli } from '../helpers/run-cli';
 
-// The cache is kept in appeal's cache folder (APPEAL_CACHE: .data/cache in the test's folder).
+// The cache is kept in appeal's cache folder (APPEAL_CACHE), here .data/cache in the test's folder.
 // A library is only cached once its files are 2 s old (an edit during the build must never be
 // cached), so each test waits that long after writing its files before the run that caches.
 const SETTLE_MS = 2100;
@@ -33,7 +33,7 @@ function setup() {
     'cases/test-case.yaml': caseFile('Journalist Detained Alpha'),
     'cases/letter.hbs': template('I am writing about Ann Example: version one.'),
   });
-  const run = (...args: string[]) => runCli([...args, '--no-builtin', '--cases', 'cases'], { cwd: temp.dir });
+  const run = (...args: string[]) => runCli([...args, '--no-builtin', '--cases', 'cases'], { cwd: temp.dir, env: { APPEAL_CACHE: join(temp.dir, '.data', 'cache') } });
   const cacheFiles = () => {
     try {
       return readdirSync(join(temp.dir, '.data', 'cache')).map((name) => join(temp.dir, '.data', 'cache', name));

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { BIN, TEST_NOW } from './run-cli';
+import { BIN, TEST_CACHE_DIR, TEST_NOW } from './run-cli';
 
 export interface PtyStep {
   expect: string;
@@ -21,7 +21,7 @@ export function runInTerminal(args: readonly string[], cwd: string, steps: PtySt
       APPEAL_NOW: TEST_NOW,
       APPEAL_CONFIG: join(cwd, '.config', 'appeal'),
       APPEAL_DATA: join(cwd, '.data', 'appeal'),
-      APPEAL_CACHE: join(cwd, '.data', 'cache'),
+      APPEAL_CACHE: TEST_CACHE_DIR,
       TZ: 'UTC',
       ...env,
     },

@@ -95,7 +95,8 @@ export async function batchCommand(context: CommandContext, queries: readonly st
     progress?.stop();
   }
 
-  recordLetters(context, batchLettersMade(plans, signers, signerCount, out));
+  const logWarning = recordLetters(context, batchLettersMade(plans, signers, signerCount, out));
+  if (logWarning) context.stderr.write(`warning: ${logWarning}\n`);
   context.stdout.write(batchSummary({ out, paper, duplex: Boolean(options.duplex), result, plans, leftOut, signers, blank, cwd: context.cwd }));
 }
 

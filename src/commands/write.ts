@@ -201,7 +201,8 @@ export async function writeCommand(context: CommandContext, query: string, optio
     writeOutputFile(output.path, output.content, Boolean(options.force));
     context.stdout.write(`Wrote ${output.path}\n`);
   }
-  recordLetters(context, outputs.map((output) => ({ case: output.letter.caseId, official: output.letter.officialId, format: output.format, channel: channelForFormat(output.format), sender: output.letter.sender.name, file: output.path })));
+  const logWarning = recordLetters(context, outputs.map((output) => ({ case: output.letter.caseId, official: output.letter.officialId, format: output.format, channel: channelForFormat(output.format), sender: output.letter.sender.name, file: output.path })));
+  if (logWarning) context.stderr.write(`warning: ${logWarning}\n`);
   if (options.open) await openDrafts(context, outputs.filter((output) => output.format === 'email').map((output) => output.path));
 }
 

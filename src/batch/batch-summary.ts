@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { CaseRecord } from '../cases/case-library';
 import { caseDisplayId } from '../cases/case-summary';
-import { describeOfficial } from '../cases/post-targets';
+import { describeOfficial } from '../cases/official-reach';
 import type { BatchResult } from '../pdf/batch-pdf';
 import { ENVELOPES, LABELS_PER_SHEET } from '../pdf/envelope-layout';
 import { PAPER_LAYOUTS } from '../pdf/paper';

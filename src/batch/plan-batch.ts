@@ -3,7 +3,7 @@ import type { Official } from '../cases/case-schema';
 import { caseDisplayId, caseState } from '../cases/case-summary';
 import { caseLetterCheck, checkCaseTakesLetters } from '../cases/case-for-letters';
 import { findCase } from '../cases/find-case';
-import { describeOfficial, noPostReason } from '../cases/post-targets';
+import { describeOfficial, noPostReason } from '../cases/official-reach';
 import { resolveTargets } from '../cases/resolve-targets';
 import { takesPost } from '../addresses/postal-address';
 import { AppError, ExitCode, UsageError } from '../errors/app-error';

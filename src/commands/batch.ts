@@ -49,11 +49,10 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   const now = context.clock.now();
   const chosen = chooseBatchCases({ cases: library.cases, queries, open: Boolean(options.open), allowClosed: Boolean(options.allowClosed), now });
   for (const warning of chosen.warnings) context.stderr.write(`warning: ${warning}\n`);
-  const { records } = chosen;
 
   const signers: Signer[] | undefined = options.signers === undefined ? undefined : loadSigners(context, options.signers);
   const signerCount = signers?.length ?? blank!;
-  const { plans, leftOut } = planBatchOfficials(records, options.target ?? [], signerCount, chosen.leftOut);
+  const { plans, leftOut } = planBatchOfficials(chosen.records, options.target ?? [], signerCount, chosen.leftOut);
 
   const out = resolve(context.cwd, options.out ?? `letters-${localDateKey(now)}.pdf`);
   assertCanWrite(out, Boolean(options.force));
@@ -68,8 +67,8 @@ export async function batchCommand(context: CommandContext, queries: readonly st
       fontFile: options.font,
       cwd: context.cwd,
       now,
-      title: `Letters to sign: ${records.map((record) => caseDisplayId(record.definition)).join(', ')}`,
-      language: records[0]?.definition.letter?.language,
+      title: `Letters to sign: ${chosen.records.map((record) => caseDisplayId(record.definition)).join(', ')}`,
+      language: chosen.records[0]?.definition.letter?.language,
       duplex: Boolean(options.duplex),
       extras: options.envelopes ? 'envelopes' : options.labels ? 'labels' : 'none',
     },

@@ -8,7 +8,8 @@ import { SENT_CHANNELS, senderLabel, type SentChannel } from '../action-log/acti
 import { actionLogFile, appendRecords, readActionLog } from '../action-log/log-file';
 import { isSentChannel, planSentMarks, type MarkSentPlan } from '../action-log/mark-sent';
 import { createAsker, type Asker } from '../prompts/ask';
-import { findUnsafeCharacter } from '../text/plain-text';
+import { checkOneLine } from '../profile/sender-input';
+import { askSenderName } from '../prompts/ask-sender';
 import { warnAboutLogProblems } from './action-log-cases';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
@@ -84,16 +85,6 @@ function report({ marks, notes }: MarkSentPlan, definition: CaseDefinition, file
 }
 
 async function senderName(given: string | undefined, asker: Asker): Promise<string> {
-  if (given !== undefined) {
-    const trimmed = given.trim();
-    const unsafe = findUnsafeCharacter(trimmed);
-    if (unsafe || !trimmed) throw new UsageError(`--name ${unsafe ? `contains ${unsafe}` : 'is empty'}.`, { hint: 'Give --name as your name on one line, as you signed the letter.' });
-    return trimmed;
-  }
-  const answer = await asker.text({
-    message: 'Your name, as you signed the letter:',
-    flag: '--name (or --all-senders to mark every letter made)',
-    validate: (value) => (value.trim() ? true : 'Please type your name.'),
-  });
-  return answer.trim();
+  if (given !== undefined) return checkOneLine(given, '--name', 'Give --name as your name on one line, as you signed the letter.')!;
+  return askSenderName(asker, 'Your name, as you signed the letter:', '--name (or --all-senders to mark every letter made)');
 }

@@ -3,7 +3,8 @@ import { delimiter, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Clock } from '../time/clock';
 import type { CaseLibrary } from '../cases/case-library';
-import { openCaseLibraryCached } from '../cases/case-library-cache';
+import type { LetterLibrary } from '../letters/letter-library';
+import { openLetterLibraryCached } from '../letters/letter-library-cache';
 import { formatCaseProblem } from '../cases/case-problem';
 import { readProfile, profileFromEnv, mergeSettings, type Profile } from '../profile/profile';
 import { cacheDir, profileFile, userCasesDir } from '../profile/app-paths';
@@ -47,8 +48,8 @@ export function caseFolders(context: CommandContext, flags: CaseSourceFlags, pro
   return folders.filter((folder, index) => folders.findIndex((other) => resolve(context.cwd, other) === resolve(context.cwd, folder)) === index);
 }
 
-/** The case library, from appeal's cache when no case or template file has changed since. */
-export async function openCaseLibrary(context: CommandContext, flags: CaseSourceFlags, profile: Profile): Promise<CaseLibrary> {
+/** The case library and its letters' partials, from appeal's cache when no case or template file has changed since. */
+export async function openCaseLibrary(context: CommandContext, flags: CaseSourceFlags, profile: Profile): Promise<LetterLibrary> {
   const library = {
     builtinDir: flags.builtin === false ? undefined : BUILTIN_CASES_DIR,
     userDirs: caseFolders(context, flags, profile),
@@ -57,7 +58,7 @@ export async function openCaseLibrary(context: CommandContext, flags: CaseSource
   };
   // Without a build id (running from tsc's files) there is no telling which code made a cache.
   const buildId = existsSync(BUILD_ID_FILE) ? readFileSync(BUILD_ID_FILE, 'utf8').trim() : undefined;
-  return (await openCaseLibraryCached({ library, buildId, cacheDir: cacheDir(context.env) })).library;
+  return (await openLetterLibraryCached({ library, buildId, cacheDir: cacheDir(context.env) })).library;
 }
 
 /** Commands other than validate go on with the good cases and say which files were left out. */

@@ -3,7 +3,8 @@ import { actionLogFile, scanActionLog, type LogProblem } from '../action-log/log
 import { parsePeriod, recordFilter, type Period } from '../action-log/period';
 import { TotalsCounter, type ActionTotals, type Count } from '../action-log/totals';
 import { formatTable } from '../output/text-table';
-import { caseNames, loggedCaseId, warnAboutLogProblems, type CaseNames } from './action-log-cases';
+import { caseNames, loggedCaseId, type CaseNames } from '../action-log/logged-cases';
+import { warnAboutLogProblems } from './log-problems';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export interface ReportOptions extends CaseSourceFlags {

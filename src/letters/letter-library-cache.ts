@@ -1,18 +1,23 @@
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CaseLibrary, CaseLibraryInputs, CaseLibraryOptions, CaseRecord } from './case-library';
-import type { CaseProblem } from './case-problem';
-import { letterTemplatesFrom } from '../letters/letter-templates';
+import type { CaseLibraryInputs, CaseRecord } from '../cases/case-library';
+import type { CaseProblem } from '../cases/case-problem';
+import type { LetterLibrary, LetterLibraryOptions } from './letter-library';
+import { letterTemplatesFrom } from './letter-templates';
 
 /*
- * A cache of the parsed, checked case library, so that `appeal list` and `show` need not parse
- * YAML, validate every case and check every template on each run.
+ * A cache of the parsed, checked case library with its letters' partials (the letter library), so
+ * that `appeal list` and `show` need not parse YAML, validate every case and check every template
+ * on each run. It lives with the letters because what it keeps is the letter library: the cases
+ * read by cases/ and the partials read by letter-library.ts (cases/ never knows letters).
  *
  * Why the key is enough. The library is a pure function of: appeal's own code (the build id: a
  * hash of the bundle), the options (folders, cwd for the names in messages), the listing of every
  * folder it reads, and the bytes and real paths of every file it reads or looks for (case files,
- * templates, partials). The loader reports those files and folders itself (`inputs`), so a case
- * that starts naming another template adds that template to the inputs of the next build. The key
+ * templates, partials). The loaders report those files and folders themselves (`inputs`: the case
+ * library its folders, case files and model letters; the letter library the partials' folder and
+ * files), so a case that starts naming another template adds that template to the inputs of the
+ * next build. The key
  * holds, for each folder, its real path and its sorted listing (an added, removed or renamed file
  * changes it); for each file, its real path, what kind of file it is (and its device and inode),
  * and its bytes themselves, kept in the cache file and compared byte for byte with the file's. No
@@ -52,7 +57,7 @@ interface CacheHeader {
 }
 
 export interface CachedLibraryOptions {
-  library: CaseLibraryOptions;
+  library: LetterLibraryOptions;
   /** The cache folder; undefined to build without a cache. */
   cacheDir?: string;
   /** Identifies appeal's code; a cache made by other code is never used. */
@@ -63,12 +68,12 @@ export interface CachedLibraryOptions {
 export type CacheOutcome = 'hit' | 'built' | 'built-not-cached' | 'no-cache';
 
 /**
- * The case library, from the cache when every input is as it was, else built by the loader (which
- * is loaded only then) and cached for next time.
+ * The letter library, from the cache when every input is as it was, else built by the loader
+ * (which, with YAML, zod and Handlebars' parser, is loaded only then) and cached for next time.
  */
-export async function openCaseLibraryCached(options: CachedLibraryOptions): Promise<{ library: CaseLibrary; outcome: CacheOutcome }> {
+export async function openLetterLibraryCached(options: CachedLibraryOptions): Promise<{ library: LetterLibrary; outcome: CacheOutcome }> {
   const { cacheDir, buildId } = options;
-  const build = async () => (await import('./case-library')).loadCaseLibrary(options.library);
+  const build = async () => (await import('./letter-library')).loadLetterLibrary(options.library);
   if (!cacheDir || !buildId) return { library: await build(), outcome: 'no-cache' };
 
   const optionsKey = JSON.stringify(options.library);

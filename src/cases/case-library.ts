@@ -153,7 +153,7 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
       message: `"${record.definition.id}" is also the id of ${show(winner.file)} (${describeCaseOrigin(winner.origin)}), which is used instead`,
       hint: 'A case of your own wins over a followed library, which wins over the cases that come with appeal.',
     });
-    (winner.replaces ??= []).push({ file: loser.file, origin: loser.origin });
+    (winner.replaces ??= []).push({ file: loser.file, origin: loser.origin }, ...(loser.replaces ?? []));
     leftOut.add(loser);
     byId.set(record.definition.id, winner);
   }

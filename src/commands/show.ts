@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { findCase } from '../cases/find-case';
 import { caseDisplayId, caseState, deadlineText, officialChannels } from '../cases/case-summary';
 import { postalAddressLines } from '../addresses/postal-address';
@@ -26,7 +27,7 @@ export async function showCommand(context: CommandContext, query: string, option
   const heading = `${caseDisplayId(definition)}: ${definition.title}`;
   out.push(heading, '='.repeat(Math.min(heading.length, 78)));
   out.push(`Case id: ${definition.id}${definition.country ? ` · Country: ${definition.country}` : ''}`);
-  out.push(`Source: ${caseSource(record)}`);
+  out.push(`Source: ${caseSource(record, context.cwd)}`);
   out.push(`Status: ${state === 'closed' ? 'closed (no further action is requested)' : state === 'expired' ? 'deadline passed (late letters may still help: check with your section)' : 'open'}`);
   out.push(`Deadline: ${deadlineText(definition, today)}`);
   if (definition.issue_date) out.push(`Issued: ${definition.issue_date}`);
@@ -79,8 +80,9 @@ export async function showCommand(context: CommandContext, query: string, option
 }
 
 /** Where the case came from, and which case of the same id it replaces. */
-function caseSource(record: CaseRecord): string {
-  const where = record.origin.kind === 'folder' ? `${describeCaseOrigin(record.origin)} (${record.file})` : describeCaseOrigin(record.origin);
+function caseSource(record: CaseRecord, cwd: string): string {
+  const file = relative(cwd, record.file);
+  const where = record.origin.kind === 'folder' ? `${describeCaseOrigin(record.origin)} (${file && !file.startsWith('..') ? file : record.file})` : describeCaseOrigin(record.origin);
   const replaced = (record.replaces ?? []).map((other) => describeCaseOrigin(other.origin));
   return `${where}${replaced.length ? `; it replaces the case of the same id in ${replaced.join(' and ')}` : ''}`;
 }

@@ -15,18 +15,16 @@ export class GitMissingError extends AppError {
 /** git ran and failed; `message` is git's own last words, for the person to read. */
 export class GitFailedError extends Error {
   constructor(readonly args: readonly string[], readonly status: number | null, readonly stderr: string) {
-    super(lastLines(stderr) || `git ${args[0]} failed with status ${status}`);
+    super(gitReason(stderr) || `git ${args[0]} failed with status ${status}`);
     this.name = 'GitFailedError';
   }
 }
 
-function lastLines(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .slice(-2)
-    .join(' ');
+/** git's own reason: its first "fatal:", "error:" or "ssh:" line, else its last line. */
+function gitReason(text: string): string {
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const reason = lines.find((line) => /^(fatal|error|ssh):/.test(line)) ?? lines[lines.length - 1] ?? '';
+  return reason.replace(/^(fatal|error):\s*/, '').replace(/\.+$/, '');
 }
 
 // What git may inherit from the person's environment: where programs are, whose home it is (for

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
 import { loadCaseLibrary } from '../cases/case-library';
@@ -86,13 +86,4 @@ export function replaceFolder<T>(target: string, build: (dir: string) => T): T {
   renameSync(next, target);
   rmSync(old, { recursive: true, force: true });
   return result;
-}
-
-/** The bytes of a file of the copy, or undefined. */
-export function readCopyFile(dir: string, path: string): Buffer | undefined {
-  try {
-    return readFileSync(join(dir, ...path.split('/')));
-  } catch {
-    return undefined;
-  }
 }

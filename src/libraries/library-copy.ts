@@ -15,7 +15,9 @@ export function writeCaseFileSets(dir: string, sets: readonly CaseFileSet[]): Ca
   const written = new Map<string, Buffer>();
   const collided: CaseFileSet[] = [];
   for (const set of sets) {
-    if ([...set.files].some(([path, bytes]) => written.has(path) && !written.get(path)!.equals(bytes))) {
+    // A file already there under another name is the same file on a disk that ignores case.
+    const clash = ([path, bytes]: [string, Buffer]) => (written.has(path) ? !written.get(path)!.equals(bytes) : existsSync(join(dir, ...path.split('/'))));
+    if ([...set.files].some(clash)) {
       collided.push(set);
       continue;
     }

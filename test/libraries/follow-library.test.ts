@@ -14,8 +14,6 @@ if (!HAS_GIT) {
   console.warn('Skipping the case-library tests: git is not installed (apt-get install git).');
 }
 const describeWithGit = HAS_GIT ? describe : describe.skip;
-// Each step runs the CLI and git several times; on a loaded machine that takes a while.
-jest.setTimeout(180_000);
 
 /**
  * A coordinator and a member, each with their own home, data folder and working folder, sharing a

@@ -5,8 +5,6 @@ import { dedent, makeTempDir } from '../helpers/temp-dir';
 import { git, HAS_GIT } from '../helpers/git';
 
 const describeWithGit = HAS_GIT ? describe : describe.skip;
-// Each step runs the CLI and git several times; on a loaded machine that takes a while.
-jest.setTimeout(180_000);
 
 const SECRET = 'TOP SECRET: the member\'s own private file';
 

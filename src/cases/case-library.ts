@@ -4,7 +4,6 @@ import type { CaseDefinition } from './case-schema';
 import { readCaseFile } from './read-case-file';
 import type { CaseProblem } from './case-problem';
 import { regularFileInside } from './contained-path';
-import { checkTemplate, loadSharedPartials, type LetterTemplates } from '../letters/letter-templates';
 
 /**
  * Where a case was read from. When two sources give the same id, the user's own folder wins over a
@@ -31,7 +30,14 @@ export interface CaseLibrary {
   cases: CaseRecord[];
   /** Errors and warnings for files that were left out; the rest of the library is still usable. */
   problems: CaseProblem[];
-  templates: LetterTemplates;
+}
+
+/** A problem in a model letter, at its line and column. */
+export interface TemplateProblem {
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
 }
 
 export interface CaseLibraryOptions {
@@ -41,8 +47,11 @@ export interface CaseLibraryOptions {
   userDirs: readonly string[];
   /** The checked copies of the case libraries the user follows (see src/libraries/). */
   libraryDirs?: readonly { name: string; dir: string }[];
-  /** Folder of the shared partials (date, closing, signature). */
-  templatesDir: string;
+  /**
+   * Checks a model letter's source (the letters' job: see letters/letter-library.ts); a case
+   * whose letter has problems is left out with them.
+   */
+  checkTemplate(source: string): TemplateProblem[];
   /** For file names in messages. */
   cwd: string;
 }
@@ -52,8 +61,6 @@ export interface CaseLibraryOptions {
  * its template completely. A broken file is reported and left out; the others load.
  */
 export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
-  const templates = loadSharedPartials(options.templatesDir);
-  const partialNames = Object.keys(templates.partials);
   const cases: CaseRecord[] = [];
   const problems: CaseProblem[] = [];
   const show = (file: string) => {
@@ -108,7 +115,7 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
           problems.push({ severity: 'error', file: show(file), ...where, field: 'letter.template', message: `names ${show(templateFile)}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
           continue;
         }
-        const templateProblems = checkTemplate(source, partialNames);
+        const templateProblems = options.checkTemplate(source);
         if (templateProblems.length) {
           for (const problem of templateProblems) {
             problems.push({ severity: 'error', file: show(templateFile), line: problem.line, column: problem.column, field: `(template of ${definition.id})`, message: problem.message, hint: problem.hint });
@@ -157,7 +164,7 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
     leftOut.add(loser);
     byId.set(record.definition.id, winner);
   }
-  return { cases: cases.filter((record) => !leftOut.has(record)), problems, templates };
+  return { cases: cases.filter((record) => !leftOut.has(record)), problems };
 }
 
 /** Where a case came from, in words: "the followed library \"uk\"". */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
-import { loadCaseLibrary } from '../cases/case-library';
+import { loadLetterLibrary } from '../letters/letter-library';
 import type { CaseProblem } from '../cases/case-problem';
 import type { CaseVersion } from './case-changes';
 import type { CaseFileSet } from './library-snapshot';
@@ -46,7 +46,7 @@ export function checkCaseFileSets(sets: readonly CaseFileSet[], workDir: string,
   mkdirSync(dir, { recursive: true });
   try {
     writeCaseFileSets(dir, sets.filter((set) => !set.problems.length));
-    const library = loadCaseLibrary({ userDirs: [], libraryDirs: [{ name, dir }], templatesDir, cwd: dir });
+    const library = loadLetterLibrary({ userDirs: [], libraryDirs: [{ name, dir }], templatesDir, cwd: dir });
     const loaded = new Set(library.cases.map((record) => relative(dir, record.file).split(sep).join('/')));
     const out: CheckedCaseFiles = { good: [], broken: [] };
     for (const set of sets) {
@@ -63,7 +63,7 @@ export function checkCaseFileSets(sets: readonly CaseFileSet[], workDir: string,
 /** The cases of a library's checked copy, as versions to compare. */
 export function readCaseVersions(dir: string, name: string, templatesDir: string): CaseVersion[] {
   if (!existsSync(dir)) return [];
-  return loadCaseLibrary({ userDirs: [], libraryDirs: [{ name, dir }], templatesDir, cwd: dir }).cases.map((record) => ({
+  return loadLetterLibrary({ userDirs: [], libraryDirs: [{ name, dir }], templatesDir, cwd: dir }).cases.map((record) => ({
     definition: record.definition,
     templateSource: record.templateSource,
   }));

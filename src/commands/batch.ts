@@ -1,4 +1,3 @@
-import { unlinkSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { CaseRecord } from '../cases/case-library';
 import type { Official } from '../cases/case-schema';
@@ -11,7 +10,7 @@ import { takesPost } from '../addresses/postal-address';
 import { channelForFormat, recordLetters, type LetterMade } from '../action-log/record-letters';
 import { AppError, ExitCode, UsageError } from '../errors/app-error';
 import { buildLetter, buildSignature, letterTextNamesSender } from '../letters/letter';
-import { assertCanWrite, commitTempFile, ensureOutputDir, tempPathFor, writeError } from '../output/write-output-file';
+import { assertCanWrite, commitTempFile, discardTempFile, ensureOutputDir, removeStaleTempFiles, tempPathFor, writeError } from '../output/write-output-file';
 import type { BatchChunk, BatchResult } from '../pdf/batch-pdf';
 import { ENVELOPES, LABELS_PER_SHEET } from '../pdf/envelope-layout';
 import { BLANK_LABELS, personalContentOf, sharedContentOf, sharedTexts, type PersonalContent, type SharedLetterContent } from '../pdf/letter-layout';
@@ -107,6 +106,7 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   const out = resolve(context.cwd, options.out ?? `letters-${localDateKey(now)}.pdf`);
   assertCanWrite(out, Boolean(options.force));
   ensureOutputDir(dirname(out));
+  removeStaleTempFiles(dirname(out));
   const temp = tempPathFor(out);
   const engine = pdfEngine ?? (await import('../pdf/pdf-engine')).startPdfEngine();
   const total = plans.length * signerCount;
@@ -172,11 +172,7 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   } catch (error) {
     // The worker may still be writing (when the failure was here): stop it before removing the file.
     await session.abort();
-    try {
-      unlinkSync(temp);
-    } catch {
-      // never made, or already moved
-    }
+    discardTempFile(temp);
     // A failure to write the file (a full disk, a folder that cannot be written) names the PDF.
     if (!(error instanceof AppError) && typeof (error as NodeJS.ErrnoException).code === 'string') throw writeError(out, error);
     throw error;

@@ -9,7 +9,7 @@ import { emailAddressProblem } from '../email/email-address';
 import { emailSubject } from '../email/email-subject';
 import { noEmailRefusal } from '../email/no-email-refusal';
 import { letterFileName } from '../output/safe-file-name';
-import { assertCanWrite, ensureOutputDir, removeStaleTempFiles, writeOutputFile } from '../output/write-output-file';
+import { assertCanWrite, ensureOutputDir, removeStaleTempFiles, writeOutputFiles } from '../output/write-output-file';
 import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
 import type { Sender } from '../profile/sender';
 import { findUnsafeCharacter } from '../text/plain-text';
@@ -197,10 +197,9 @@ export async function writeCommand(context: CommandContext, query: string, optio
   ensureOutputDir(outDir);
   removeStaleTempFiles(outDir);
   for (const output of outputs) assertCanWrite(output.path, Boolean(options.force));
-  for (const output of outputs) {
-    writeOutputFile(output.path, output.content, Boolean(options.force));
-    context.stdout.write(`Wrote ${output.path}\n`);
-  }
+  // All or nothing: a disk that fills up half-way leaves none of the letters, and logs none.
+  writeOutputFiles(outputs, Boolean(options.force));
+  for (const output of outputs) context.stdout.write(`Wrote ${output.path}\n`);
   recordLetters(context, outputs.map((output) => ({ case: output.letter.caseId, official: output.letter.officialId, format: output.format, channel: channelForFormat(output.format), sender: output.letter.sender.name, file: output.path })));
   if (options.open) await openDrafts(context, outputs.filter((output) => output.format === 'email').map((output) => output.path));
 }

@@ -15,6 +15,7 @@ import type { BatchChunk, BatchResult } from '../pdf/batch-pdf';
 import { ENVELOPES, LABELS_PER_SHEET } from '../pdf/envelope-layout';
 import { BLANK_LABELS, personalContentOf, sharedContentOf, sharedTexts, type PersonalContent, type SharedLetterContent } from '../pdf/letter-layout';
 import { PAPER_LAYOUTS } from '../pdf/paper';
+import { rawStream } from '../output/terminal-stream';
 import type { PdfEngine } from '../pdf/pdf-engine';
 import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
 import type { Sender } from '../profile/sender';
@@ -259,7 +260,7 @@ async function progressBar(context: CommandContext, total: number): Promise<{ up
   const { env, stderr } = context;
   if (total < PROGRESS_FROM || !stderr.isTTY || env.CI || env.NO_COLOR !== undefined || env.TERM === 'dumb') return undefined;
   const { SingleBar, Presets } = await import('cli-progress');
-  const bar = new SingleBar({ stream: stderr as NodeJS.WriteStream, format: 'Laying out letters [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+  const bar = new SingleBar({ stream: rawStream(stderr) as NodeJS.WriteStream, format: 'Laying out letters [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
   bar.start(total, 0);
   return { update: (done) => bar.update(done), stop: () => bar.stop() };
 }

@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, 
 import { caseSchema, type CaseDefinition } from './case-schema';
 import { formatFieldPath, type CaseProblem } from './case-problem';
 import { FileRefusal, readRegularFile } from '../files/read-regular-file';
-import { findControlCharacter } from '../text/terminal-text';
+import { findControlCharacter, findControlInValue } from '../text/terminal-text';
 
 export const MAX_CASE_FILE_BYTES = 1024 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -115,6 +115,11 @@ export function readCaseFile(file: string, displayName = file): CaseFileResult {
   };
 
   const data = doc.toJS({ maxAliasCount: 0 }) as unknown;
+  // YAML escapes ("\e", "\u202E") make control characters that the file's text does not show.
+  for (const { path, control } of controlsInValues(data)) {
+    problems.push({ severity: 'error', file: displayName, ...(locate(path) ?? {}), field: formatFieldPath(path), message: `contains ${control}; case files are plain text`, hint: 'Remove the escape that makes it.' });
+  }
+  if (problems.length) return { problems, locate };
   const parsed = caseSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -195,4 +200,20 @@ function yamlHint(code: string): string {
   if (code.includes('INDENT')) return 'Line the keys of one block up with the same number of spaces.';
   if (code === 'MISSING_CHAR' || code === 'IMPLICIT_KEY_MULTILINE') return 'Each field is written "key: value"; check for a missing colon or quote.';
   return 'Fix the YAML syntax at that position.';
+}
+
+/** Every string of the parsed file that holds a control character, with its field path. */
+function* controlsInValues(value: unknown, path: (string | number)[] = []): Generator<{ path: (string | number)[]; control: string }> {
+  if (typeof value === 'string') {
+    const control = findControlInValue(value);
+    if (control) yield { path, control };
+  } else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) yield* controlsInValues(item, [...path, index]);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const keyControl = findControlInValue(key);
+      if (keyControl) yield { path: [...path, key], control: keyControl };
+      yield* controlsInValues(item, [...path, key]);
+    }
+  }
 }

@@ -5,6 +5,7 @@ import { computeTotals, type ActionTotals, type Count } from '../action-log/tota
 import { formatTable } from '../output/text-table';
 import { caseNames, loggedCaseId, warnAboutLogProblems, type CaseNames } from './action-log-cases';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
+import { spreadsheetSafeRow } from '../output/spreadsheet-cells';
 
 export interface ReportOptions extends CaseSourceFlags {
   since?: string;
@@ -47,7 +48,7 @@ export async function reportCommand(context: CommandContext, query: string | und
     context.stdout.write(`${JSON.stringify(reportJson(totals, names, { file, caseId, period }), null, 2)}\n`);
   } else if (options.csv) {
     const { stringify } = await import('csv-stringify/sync');
-    context.stdout.write(stringify(reportCsvRows(totals, names, period), { header: true, columns: [...CSV_COLUMNS] }));
+    context.stdout.write(stringify(reportCsvRows(totals, names, period).map(spreadsheetSafeRow), { header: true, columns: [...CSV_COLUMNS] }));
   } else {
     context.stdout.write(reportText(totals, names, { file, caseId, period }));
   }

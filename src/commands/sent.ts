@@ -8,7 +8,7 @@ import { ACTION_LOG_VERSION, SENT_CHANNELS, senderKey, senderLabel, type ActionR
 import { actionLogFile, appendRecords, readActionLog } from '../action-log/log-file';
 import { letterCounts } from '../action-log/totals';
 import { createAsker } from '../prompts/ask';
-import { findUnsafeCharacter } from '../text/plain-text';
+import { normalizePersonText, personTextProblem, PERSON_TEXT_LIMITS } from '../text/person-name';
 import { localDateKey } from '../time/clock';
 import { warnAboutLogProblems } from './action-log-cases';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
@@ -128,9 +128,9 @@ function madeSenders(records: readonly ActionRecord[], caseId: string, officialI
 
 async function senderName(given: string | undefined, asker: ReturnType<typeof createAsker>): Promise<string> {
   if (given !== undefined) {
-    const trimmed = given.trim();
-    const unsafe = findUnsafeCharacter(trimmed);
-    if (unsafe || !trimmed) throw new UsageError(`--name ${unsafe ? `contains ${unsafe}` : 'is empty'}.`, { hint: 'Give --name as your name on one line, as you signed the letter.' });
+    const trimmed = normalizePersonText(given);
+    const problem = personTextProblem(trimmed, PERSON_TEXT_LIMITS.name);
+    if (problem || !trimmed) throw new UsageError(`--name ${problem ?? 'is empty'}.`, { hint: 'Give --name as your name on one line, as you signed the letter.' });
     return trimmed;
   }
   const answer = await asker.text({
@@ -138,5 +138,5 @@ async function senderName(given: string | undefined, asker: ReturnType<typeof cr
     flag: '--name (or --all-senders to mark every letter made)',
     validate: (value) => (value.trim() ? true : 'Please type your name.'),
   });
-  return answer.trim();
+  return normalizePersonText(answer);
 }

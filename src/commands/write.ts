@@ -12,7 +12,7 @@ import { letterFileName } from '../output/safe-file-name';
 import { assertCanWrite, ensureOutputDir, removeStaleTempFiles, writeOutputFiles } from '../output/write-output-file';
 import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
 import type { Sender } from '../profile/sender';
-import { findUnsafeCharacter } from '../text/plain-text';
+import { mixedScriptWarning, normalizePersonText, personTextProblem, PERSON_TEXT_LIMITS } from '../text/person-name';
 import { createAsker } from '../prompts/ask';
 import { channelForFormat, recordLetters } from '../action-log/record-letters';
 import { takesPost } from '../addresses/postal-address';
@@ -94,11 +94,11 @@ export interface WriteOptions extends CaseSourceFlags {
   font?: string;
 }
 
-function checkOneLine(value: string | undefined, flag: string): string | undefined {
+function checkOneLine(value: string | undefined, flag: string, maxCharacters: number = PERSON_TEXT_LIMITS.name): string | undefined {
   if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  const unsafe = findUnsafeCharacter(trimmed);
-  if (unsafe) throw new UsageError(`${flag} contains ${unsafe}.`, { hint: `Give ${flag} as one line of plain text.` });
+  const trimmed = normalizePersonText(value);
+  const problem = personTextProblem(trimmed, maxCharacters);
+  if (problem) throw new UsageError(`${flag} ${problem}.`, { hint: `Give ${flag} as one line of plain text.` });
   if (!trimmed) throw new UsageError(`${flag} is empty.`, { hint: `Give ${flag} a value, or leave the flag out.` });
   return trimmed;
 }
@@ -121,9 +121,9 @@ export async function writeCommand(context: CommandContext, query: string, optio
   }
   const flags: Profile = {
     name: checkOneLine(options.name, '--name'),
-    address: options.address?.map((line) => checkOneLine(line, '--address')!),
-    country: checkOneLine(options.country, '--country'),
-    email: checkEmailAddress(checkOneLine(options.email, '--email'), '--email'),
+    address: checkAddressLines(options.address),
+    country: checkOneLine(options.country, '--country', PERSON_TEXT_LIMITS.country),
+    email: checkEmailAddress(checkOneLine(options.email, '--email', PERSON_TEXT_LIMITS.email), '--email'),
     paper: options.paper as PaperSize | undefined,
   };
   const settings = mergeSettings<Profile>(loadSettings(context), flags);
@@ -158,6 +158,8 @@ export async function writeCommand(context: CommandContext, query: string, optio
     if (withoutEmail.length) throw noEmailRefusal(definition, withoutEmail, format === 'mailto' ? 'No mailto: link was printed' : undefined);
   }
   const name = settings.name ?? (await askName(asker));
+  const mixedScripts = mixedScriptWarning(name);
+  if (mixedScripts) context.stderr.write(`warning: ${mixedScripts}\n`);
   const needsSenderEmail = fileFormats.includes('email') && officials.some((official) => !FILE_FORMATS.email.whyNot(official));
   const senderEmail = needsSenderEmail ? await senderEmailFor(context, options, settings.email, asker) : settings.email;
 
@@ -219,7 +221,14 @@ async function senderEmailFor(context: CommandContext, options: WriteOptions, kn
       .then((value) => value.trim());
   }
   const source = options.email !== undefined ? '--email' : context.env.APPEAL_EMAIL ? 'APPEAL_EMAIL' : 'the email in your profile';
-  return checkEmailAddress(checkOneLine(known, source), source)!;
+  return checkEmailAddress(checkOneLine(known, source, PERSON_TEXT_LIMITS.email), source)!;
+}
+
+function checkAddressLines(lines: readonly string[] | undefined): string[] | undefined {
+  if (lines && lines.length > PERSON_TEXT_LIMITS.addressLines) {
+    throw new UsageError(`--address is given ${lines.length} times; an address has at most ${PERSON_TEXT_LIMITS.addressLines} lines.`, { hint: 'Give one --address per line of your postal address.' });
+  }
+  return lines?.map((line) => checkOneLine(line, '--address', PERSON_TEXT_LIMITS.addressLine)!);
 }
 
 function checkEmailAddress(value: string | undefined, source: string): string | undefined {
@@ -257,11 +266,11 @@ async function askName(asker: ReturnType<typeof createAsker>): Promise<string> {
     message: 'Your name, as you sign letters:',
     flag: '--name',
     validate: (value) => {
-      const unsafe = findUnsafeCharacter(value);
-      if (unsafe) return `The name contains ${unsafe}.`;
+      const problem = personTextProblem(normalizePersonText(value), PERSON_TEXT_LIMITS.name);
+      if (problem) return `The name ${problem}.`;
       return value.trim() ? true : 'Please type your name.';
     },
-  }).then((value) => value.trim());
+  }).then(normalizePersonText);
 }
 
 async function askOfficials(asker: ReturnType<typeof createAsker>, officials: readonly Official[]): Promise<Official[]> {

@@ -9,6 +9,8 @@ export const ExitCode = {
   dataError: 65,
   noInput: 66,
   software: 70,
+  /** A file of appeal's own installation is missing or damaged. */
+  osFile: 72,
   cantCreate: 73,
   ioError: 74,
   interrupted: 130,

@@ -36,6 +36,12 @@ export function findControlCharacter(text: string): ControlCharacter | undefined
   return { line: before.split('\n').length, column: [...before.slice(lineStart)].length + 1, description: describeControl(match[0]) };
 }
 
+/** Describes the first control character of one value, or returns undefined. */
+export function findControlInValue(value: string): string | undefined {
+  const match = CONTROL_IN_TEXT.exec(value);
+  return match ? describeControl(match[0]) : undefined;
+}
+
 /**
  * Text as it may reach a terminal: every control character and bidi control is shown as its
  * escape (\u001b), never sent. JSON output stays valid JSON with the same value, since that is

@@ -27,7 +27,7 @@ function caseFile(id: string, template: string, extra = ''): string {
       - id: minister
         name: Minister Jane Doe
         salutation: Dear Minister
-        email: minister@example.org
+        email: [minister@example.org]
         address: ["Ministry of Justice", "1 Main Road", "Capital"]
     letter:
       template: ${template}
@@ -128,7 +128,7 @@ describe('7. templates cannot exhaust memory', () => {
   test('three nested #each blocks are refused by validate, with the line and column', async () => {
     const result = await runCli(['validate', '--cases', 'cases'], { cwd: folder.dir });
     expect(result.code).toBe(65);
-    expect(result.stderr).toContain('cases/three.hbs:1:47: (template of ua-1-26): {{#each}} inside 2 other {{#each}} blocks; a letter may nest them 2 deep at most');
+    expect(result.stderr).toContain('cases/three.hbs:1:46: (template of ua-1-26): {{#each}} inside 2 other {{#each}} blocks; a letter may nest them 2 deep at most');
   });
 
   test.each([
@@ -162,11 +162,11 @@ describe('8. terminal escapes', () => {
   test('validate refuses ESC, CSI, OSC and bidi controls in case files and templates, with their position', async () => {
     const result = await runCli(['validate', '--cases', 'cases'], { cwd: folder.dir });
     expect(result.code).toBe(65);
-    expect(result.stderr).toContain('cases/raw.yaml:16:20: contains ESC (U+001B), which starts terminal escape sequences; case files are plain text');
-    expect(result.stderr).toContain('cases/escaped.yaml:16:10: summary: contains ESC (U+001B), which starts terminal escape sequences; case files are plain text');
-    expect(result.stderr).toContain('cases/bidi.yaml:16:18: contains a bidi control (U+202E), which reorders text on screen; case files are plain text');
-    expect(result.stderr).toContain('cases/c1.yaml:16:10: summary: contains a control character (U+009B); case files are plain text');
-    expect(result.stderr).toContain('cases/letter.hbs:1:37: (template of ua-5-26): contains ESC (U+001B), which starts terminal escape sequences; a model letter is plain text');
+    expect(result.stderr).toContain('cases/raw.yaml:15:21: contains ESC (U+001B), which starts terminal escape sequences; case files are plain text');
+    expect(result.stderr).toContain('cases/escaped.yaml:15:10: summary: contains ESC (U+001B), which starts terminal escape sequences; case files are plain text');
+    expect(result.stderr).toContain('cases/bidi.yaml:15:19: contains a bidi control (U+202E), which reorders text on screen; case files are plain text');
+    expect(result.stderr).toContain('cases/c1.yaml:15:10: summary: contains a control character (U+009B); case files are plain text');
+    expect(result.stderr).toContain('cases/letter.hbs:1:38: (template of ua-5-26): contains ESC (U+001B), which starts terminal escape sequences; a model letter is plain text');
   });
 
   test('no command prints a control character from data: a file name with an escape comes out escaped', async () => {

@@ -102,6 +102,15 @@ describe('6. only regular files are read from a case folder, and never more than
     expect(result.stdout).toContain('UA 1/26');
   });
 
+  test('a profile that is a named pipe stops every command at once with its name, instead of hanging', async () => {
+    execFileSync('mkdir', ['-p', join(folder.dir, 'config')]);
+    execFileSync('mkfifo', [join(folder.dir, 'config/profile.yaml')]);
+    const result = await runCli(['list'], { cwd: folder.dir, env: { APPEAL_CONFIG: join(folder.dir, 'config') }, timeoutMs: 30_000 });
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(65);
+    expect(result.stderr).toContain(`appeal: ${join(folder.dir, 'config/profile.yaml')}: the profile is a named pipe (FIFO), not a regular file.`);
+  });
+
   test('7. a template over 64 KB is refused by validate, before any command renders it', async () => {
     const result = await runCli(['validate', '--cases', 'cases'], { cwd: folder.dir, timeoutMs: 30_000 });
     expect(result.code).toBe(65);

@@ -3,9 +3,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { CaseDefinition } from './case-schema';
 import { readCaseFile } from './read-case-file';
 import type { CaseProblem } from './case-problem';
-import { checkTemplate, loadSharedPartials, MAX_TEMPLATE_BYTES, type LetterTemplates, type TemplateProblem } from '../letters/letter-templates';
 import { FileRefusal, readRegularFile, realPathInside } from '../files/read-regular-file';
 import { findControlCharacter } from '../text/terminal-text';
+
+/** A model letter is a page or two; this is ten times that and more, and keeps every command quick. */
+export const MAX_TEMPLATE_BYTES = 64 * 1024;
 
 /** A case as the commands use it: its definition, where it came from, and its model letter. */
 export interface CaseRecord {
@@ -21,7 +23,14 @@ export interface CaseLibrary {
   cases: CaseRecord[];
   /** Errors and warnings for files that were left out; the rest of the library is still usable. */
   problems: CaseProblem[];
-  templates: LetterTemplates;
+}
+
+/** A problem in a model letter, at its line and column. */
+export interface TemplateProblem {
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
 }
 
 export interface CaseLibraryOptions {
@@ -29,8 +38,11 @@ export interface CaseLibraryOptions {
   builtinDir?: string;
   /** The user's own case folders, in order. */
   userDirs: readonly string[];
-  /** Folder of the shared partials (date, closing, signature). */
-  templatesDir: string;
+  /**
+   * Checks a model letter's source (the letters' job: see letters/letter-library.ts); a case
+   * whose letter has problems is left out with them.
+   */
+  checkTemplate(source: string): TemplateProblem[];
   /** For file names in messages. */
   cwd: string;
 }
@@ -40,8 +52,6 @@ export interface CaseLibraryOptions {
  * its template completely. A broken file is reported and left out; the others load.
  */
 export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
-  const templates = loadSharedPartials(options.templatesDir);
-  const partialNames = Object.keys(templates.partials);
   const cases: CaseRecord[] = [];
   const problems: CaseProblem[] = [];
   const show = (file: string) => {
@@ -80,7 +90,9 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
       const record: CaseRecord = { definition, file, builtin };
       if (definition.letter) {
         const where = result.locate(['letter', 'template']) ?? {};
-        const template = readModelLetter(resolve(dirname(file), definition.letter.template), [dir, options.templatesDir], partialNames);
+        // The embedded cases' letters are in the templates/ folder beside theirs.
+        const folders = builtin ? [dir, join(dirname(dir), 'templates')] : [dir];
+        const template = readModelLetter(resolve(dirname(file), definition.letter.template), folders, options.checkTemplate);
         if ('problem' in template) {
           problems.push({ severity: 'error', file: show(file), ...where, field: 'letter.template', message: template.problem(show), hint: template.hint });
           continue;
@@ -117,7 +129,7 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
       duplicates.add(record);
     } else byId.set(record.definition.id, record);
   }
-  return { cases: cases.filter((record) => !duplicates.has(record)), problems, templates };
+  return { cases: cases.filter((record) => !duplicates.has(record)), problems };
 }
 
 function realPathOrSelf(file: string): string {
@@ -147,7 +159,7 @@ type ModelLetter =
  * ../secret.hbs or a link to /etc/passwd into a letter and an email draft. Its size is limited
  * (a model letter is a page or two), and it is checked completely.
  */
-function readModelLetter(templateFile: string, folders: readonly string[], partialNames: readonly string[]): ModelLetter {
+function readModelLetter(templateFile: string, folders: readonly string[], checkTemplate: (source: string) => TemplateProblem[]): ModelLetter {
   if (!existsSync(templateFile)) return { problem: (show) => `names ${show(templateFile)}, which does not exist`, hint: 'The path is relative to the case file.' };
   let real: string | undefined;
   try {
@@ -174,5 +186,5 @@ function readModelLetter(templateFile: string, folders: readonly string[], parti
   if (control) {
     return { file: templateFile, source, problems: [{ line: control.line, column: control.column, message: `contains ${control.description}; a model letter is plain text`, hint: 'Delete the character (an editor that shows invisible characters finds it).' }] };
   }
-  return { file: templateFile, source, problems: checkTemplate(source, partialNames) };
+  return { file: templateFile, source, problems: checkTemplate(source) };
 }

@@ -8,15 +8,11 @@ import { DataError } from '../errors/app-error';
 // every case's template and should not pay for the compiler, which only writing a letter needs.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parse } = require('handlebars/dist/cjs/handlebars/compiler/base') as { parse: typeof Handlebars.parse };
+import type { TemplateProblem } from '../cases/case-library';
 import { LETTER_CONTEXT_SHAPE, type ContextShape, type LetterContext } from './letter-context';
 
 /** Where a template problem is: line and column within the template file. */
-export interface TemplateProblem {
-  line: number;
-  column: number;
-  message: string;
-  hint?: string;
-}
+export type { TemplateProblem };
 
 /** A model letter is a page or two; this is ten times that and more, and keeps every command quick. */
 export const MAX_TEMPLATE_BYTES = 64 * 1024;

@@ -18,22 +18,33 @@ function exists(path: string): boolean {
   }
 }
 
+/**
+ * What to tell the person when a write fails, in the words of the command that writes: only it
+ * knows its flags (`write` has a folder --out, `batch` a file --out, `sent` writes the log).
+ */
+export interface WriteHints {
+  /** When the file is already there and --force was not given. */
+  exists?: string;
+  /** When the place cannot be written. */
+  cannotWrite?: string;
+}
+
 /** Refuses early, before any work, when an output is already there and --force was not given. */
-export function assertCanWrite(path: string, force: boolean): void {
+export function assertCanWrite(path: string, force: boolean, hints: WriteHints = {}): void {
   if (!force && exists(path)) {
     throw new AppError(`${path} already exists; nothing was written.`, {
       exitCode: ExitCode.cantCreate,
-      hint: 'Add --force to replace it, or choose another folder with --out.',
+      hint: hints.exists ?? 'Add --force to replace it.',
     });
   }
 }
 
 /** Makes the output folder, or says plainly why it cannot be made. */
-export function ensureOutputDir(dir: string): void {
+export function ensureOutputDir(dir: string, hints: WriteHints = {}): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw writeError(dir, error);
+    throw writeError(dir, error, hints);
   }
 }
 
@@ -144,7 +155,7 @@ function syncFolder(dir: string): void {
  * never replaced, even if it appears while we write; with `force` a link is replaced by the file,
  * never followed. The old file stays until the new one is whole, so a failure never costs it.
  */
-export function commitTempFile(temp: string, path: string, force: boolean): void {
+export function commitTempFile(temp: string, path: string, force: boolean, hints: WriteHints = {}): void {
   pendingTempFiles.delete(temp);
   try {
     checkWriteAllowed();
@@ -156,15 +167,15 @@ export function commitTempFile(temp: string, path: string, force: boolean): void
     }
   } catch (error) {
     removeQuietly(temp);
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') assertCanWrite(path, false);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') assertCanWrite(path, false, hints);
     if (error instanceof AppError) throw error;
-    throw writeError(path, error);
+    throw writeError(path, error, hints);
   }
   syncFolder(dirname(path));
 }
 
 /** Writes content to a new temporary file beside `path`, checked and synced; returns its name. */
-export function stageOutputFile(path: string, content: string | Uint8Array): string {
+export function stageOutputFile(path: string, content: string | Uint8Array, hints: WriteHints = {}): string {
   const temp = tempPathFor(path);
   let fd: number | undefined;
   try {
@@ -183,14 +194,14 @@ export function stageOutputFile(path: string, content: string | Uint8Array): str
       }
     }
     discardTempFile(temp);
-    throw writeError(path, error);
+    throw writeError(path, error, hints);
   }
   return temp;
 }
 
 /** Writes one file so that a crash or a full disk leaves either nothing or the whole file. */
-export function writeOutputFile(path: string, content: string | Uint8Array, force: boolean): void {
-  writeOutputFiles([{ path, content }], force);
+export function writeOutputFile(path: string, content: string | Uint8Array, force: boolean, hints: WriteHints = {}): void {
+  writeOutputFiles([{ path, content }], force, hints);
 }
 
 export interface OutputFile {
@@ -203,11 +214,11 @@ export interface OutputFile {
  * (where a full disk shows), and only then are they moved into place. When any of them cannot be
  * written, none is, and an existing file keeps its old content even with `force`.
  */
-export function writeOutputFiles(files: readonly OutputFile[], force: boolean): void {
-  for (const file of files) assertCanWrite(file.path, force);
+export function writeOutputFiles(files: readonly OutputFile[], force: boolean, hints: WriteHints = {}): void {
+  for (const file of files) assertCanWrite(file.path, force, hints);
   const temps: string[] = [];
   try {
-    for (const file of files) temps.push(stageOutputFile(file.path, file.content));
+    for (const file of files) temps.push(stageOutputFile(file.path, file.content, hints));
   } catch (error) {
     temps.forEach(discardTempFile);
     throw error;
@@ -216,7 +227,7 @@ export function writeOutputFiles(files: readonly OutputFile[], force: boolean): 
   try {
     files.forEach((file, index) => {
       const replaced = exists(file.path);
-      commitTempFile(temps[index]!, file.path, force);
+      commitTempFile(temps[index]!, file.path, force, hints);
       if (!replaced) placed.push(file.path);
     });
   } catch (error) {
@@ -253,9 +264,9 @@ export function writeFailureReason(path: string, error: unknown): string {
   return describe ? describe(dirname(path)) : (error as Error).message;
 }
 
-export function writeError(path: string, error: unknown): AppError {
+export function writeError(path: string, error: unknown, hints: WriteHints = {}): AppError {
   return new AppError(`Cannot write ${path}: ${writeFailureReason(path, error)}. Nothing was written there.`, {
     exitCode: ExitCode.cantCreate,
-    hint: isDiskFailure(error) ? 'Make room on that disk, or choose a folder on another disk with --out.' : 'Choose a folder you can write to with --out.',
+    hint: isDiskFailure(error) ? ['Make room on that disk.', hints.cannotWrite].filter(Boolean).join(' ') : hints.cannotWrite,
   });
 }

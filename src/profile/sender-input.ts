@@ -1,5 +1,5 @@
 import { UsageError } from '../errors/app-error';
-import { emailAddressProblem } from '../email/email-address';
+import { emailAddressProblem } from '../text/email-address';
 import { normalizePersonText, personTextProblem, PERSON_TEXT_LIMITS } from '../text/person-name';
 import type { Profile } from './profile';
 

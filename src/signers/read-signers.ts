@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { DataError, UsageError } from '../errors/app-error';
-import { emailAddressProblem } from '../email/email-address';
+import { emailAddressProblem } from '../text/email-address';
 import type { Sender } from '../profile/sender';
 import { LANGUAGE_TAG } from '../text/plain-text';
 import { mixedScriptWarning, normalizePersonText, personTextProblem, PERSON_TEXT_LIMITS } from '../text/person-name';

@@ -1,9 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { CaseDefinition } from './case-schema';
 import { readCaseFile } from './read-case-file';
 import type { CaseProblem } from './case-problem';
-import { regularFileInside } from './contained-path';
+import { FileRefusal, readRegularFile, realPathInside } from '../files/read-regular-file';
+import { findControlCharacter } from '../text/terminal-text';
+
+/** A model letter is a page or two; this is ten times that and more, and keeps every command quick. */
+export const MAX_TEMPLATE_BYTES = 64 * 1024;
 
 /**
  * Where a case was read from. When two sources give the same id, the user's own folder wins over a
@@ -90,40 +94,32 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
     const files = names.filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith('.')).sort();
     for (const name of files) {
       const file = join(dir, name);
+      if (!insideFolder(file, [dir])) {
+        problems.push({ severity: 'error', file: show(file), message: `is a link to ${show(realPathOrSelf(file))}, outside its folder ${show(dir)}; it was not read`, hint: 'A case folder may come from anyone: copy the case file into the folder instead of linking to it.' });
+        continue;
+      }
       const result = readCaseFile(file, show(file));
       problems.push(...result.problems);
       const definition = result.definition;
       if (!definition) continue;
       const record: CaseRecord = { definition, file, builtin, origin };
       if (definition.letter) {
-        const templateFile = resolve(dirname(file), definition.letter.template);
         const where = result.locate(['letter', 'template']) ?? {};
-        if (!existsSync(templateFile)) {
-          problems.push({ severity: 'error', file: show(file), ...where, field: 'letter.template', message: `names ${show(templateFile)}, which does not exist`, hint: 'The path is relative to the case file.' });
+        // The embedded cases' letters are in the templates/ folder beside theirs.
+        const folders = builtin ? [dir, join(dirname(dir), 'templates')] : [dir];
+        const template = readModelLetter(resolve(dirname(file), definition.letter.template), folders, options.checkTemplate);
+        if ('problem' in template) {
+          problems.push({ severity: 'error', file: show(file), ...where, field: 'letter.template', message: template.problem(show), hint: template.hint });
           continue;
         }
-        // A followed library is someone else's repository: its templates stay inside it.
-        const contained = origin.kind === 'library' ? regularFileInside(dir, templateFile) : undefined;
-        if (contained && !contained.ok) {
-          problems.push({ severity: 'error', file: show(file), ...where, field: 'letter.template', message: `names ${definition.letter.template}, which ${contained.reason}`, hint: 'A template must be a file of the library itself.' });
-          continue;
-        }
-        let source: string;
-        try {
-          source = readFileSync(templateFile, 'utf8');
-        } catch (error) {
-          problems.push({ severity: 'error', file: show(file), ...where, field: 'letter.template', message: `names ${show(templateFile)}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
-          continue;
-        }
-        const templateProblems = options.checkTemplate(source);
-        if (templateProblems.length) {
-          for (const problem of templateProblems) {
-            problems.push({ severity: 'error', file: show(templateFile), line: problem.line, column: problem.column, field: `(template of ${definition.id})`, message: problem.message, hint: problem.hint });
+        if (template.problems.length) {
+          for (const problem of template.problems) {
+            problems.push({ severity: 'error', file: show(template.file), line: problem.line, column: problem.column, field: `(template of ${definition.id})`, message: problem.message, hint: problem.hint });
           }
           continue;
         }
-        record.templateSource = source;
-        record.templateFile = templateFile;
+        record.templateSource = template.source;
+        record.templateFile = template.file;
       }
       cases.push(record);
     }
@@ -171,4 +167,61 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
 export function describeCaseOrigin(origin: CaseOrigin): string {
   if (origin.kind === 'library') return `the followed library "${origin.name}"`;
   return origin.kind === 'embedded' ? 'the cases that come with appeal' : 'your case folder';
+}
+
+function realPathOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/** Whether a file, links resolved, lies inside one of the folders (a missing file counts as inside: reading it says so). */
+function insideFolder(file: string, folders: readonly string[]): boolean {
+  try {
+    return realPathInside(file, folders) !== undefined;
+  } catch {
+    return true;
+  }
+}
+
+type ModelLetter =
+  | { file: string; source: string; problems: TemplateProblem[] }
+  | { problem: (show: (file: string) => string) => string; hint: string };
+
+/**
+ * Reads a case's model letter. It must be a plain file inside the case's own folder, or one of
+ * the templates that come with appeal, links resolved: a case from another group must not put
+ * ../secret.hbs or a link to /etc/passwd into a letter and an email draft. Its size is limited
+ * (a model letter is a page or two), and it is checked completely.
+ */
+function readModelLetter(templateFile: string, folders: readonly string[], checkTemplate: (source: string) => TemplateProblem[]): ModelLetter {
+  if (!existsSync(templateFile)) return { problem: (show) => `names ${show(templateFile)}, which does not exist`, hint: 'The path is relative to the case file.' };
+  let real: string | undefined;
+  try {
+    real = realPathInside(templateFile, folders);
+  } catch (error) {
+    return { problem: (show) => `names ${show(templateFile)}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, hint: 'The path is relative to the case file.' };
+  }
+  if (!real) {
+    return {
+      problem: (show) => `names ${show(templateFile)}, which is outside the case's folder${realPathOrSelf(templateFile) !== templateFile ? ` (it leads to ${show(realPathOrSelf(templateFile))})` : ''}; it was not read`,
+      hint: 'Keep the model letter in the same folder as the case file, as a plain file, not a link leading elsewhere.',
+    };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(real, MAX_TEMPLATE_BYTES, { followLinks: false });
+  } catch (error) {
+    if (!(error instanceof FileRefusal)) throw error;
+    const reason = error.tooLarge ? `${error.reason}; a model letter is a page or two` : error.reason;
+    return { problem: (show) => `names ${show(templateFile)}, which ${reason}`, hint: error.tooLarge ? 'Shorten the model letter.' : 'Give the path of the model letter (.hbs), a plain file next to the case file.' };
+  }
+  const source = bytes.toString('utf8');
+  const control = findControlCharacter(source);
+  if (control) {
+    return { file: templateFile, source, problems: [{ line: control.line, column: control.column, message: `contains ${control.description}; a model letter is plain text`, hint: 'Delete the character (an editor that shows invisible characters finds it).' }] };
+  }
+  return { file: templateFile, source, problems: checkTemplate(source) };
 }

@@ -10,6 +10,8 @@ export const ExitCode = {
   noInput: 66,
   unavailable: 69,
   software: 70,
+  /** A file of appeal's own installation is missing or damaged. */
+  osFile: 72,
   cantCreate: 73,
   ioError: 74,
   interrupted: 130,

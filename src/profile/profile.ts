@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { FileRefusal, readRegularFile } from '../files/read-regular-file';
 import { z } from 'zod';
 import { parseDocument, stringify } from 'yaml';
 import { DataError } from '../errors/app-error';
@@ -32,7 +33,15 @@ export type Profile = z.output<typeof profileSchema>;
 
 export function readProfile(file: string): Profile {
   if (!existsSync(file)) return {};
-  const doc = parseDocument(readFileSync(file, 'utf8'), { uniqueKeys: true });
+  let text: string;
+  try {
+    // A profile is a few lines; every command reads it, so a pipe or a device must not hang them.
+    text = readRegularFile(file, 1024 * 1024).toString('utf8');
+  } catch (error) {
+    if (error instanceof FileRefusal) throw new DataError(`${file}: the profile ${error.reason}.`, { hint: 'Remove it, or run "appeal init" to write it again.' });
+    throw error;
+  }
+  const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length) {
     throw new DataError(`${file}: the profile is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, { hint: 'Fix it, or run "appeal init" to write it again.' });
   }

@@ -9,8 +9,10 @@ const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
 if (command === 'batch' && !process.execArgv.includes(BATCH_FLAG)) {
   const { spawn } = require('node:child_process');
   const { constants } = require('node:os');
+  // The IPC channel is the child's lifeline: when this process ends, even by SIGKILL, the kernel
+  // closes it and the child stops at once, writing nothing more (see watchParent in entry.ts).
   const child = spawn(process.execPath, [...process.execArgv, BATCH_FLAG, __filename, ...process.argv.slice(2)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, APPEAL_BATCH_CHILD: '1' },
   });
   // The batch cleans up after Ctrl-C itself; this process only passes the signal on and waits.

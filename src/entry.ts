@@ -5,6 +5,8 @@ import { clockFromEnv } from './time/clock';
 import type { CommandContext, InputStream, OutputStream } from './commands/command-context';
 import { PACKAGE_JSON } from './package-paths';
 import { removePendingTempFiles } from './output/write-output-file';
+import { setWriteGuard } from './output/write-guard';
+import { terminalSafeStream } from './output/terminal-stream';
 
 export interface RunIO {
   argv: string[];
@@ -16,7 +18,10 @@ export interface RunIO {
 }
 
 /** Runs one command line and returns its exit status. The only place errors become statuses. */
-export async function run(io: RunIO): Promise<number> {
+export async function run(rawIO: RunIO): Promise<number> {
+  // Everything printed, by every command and every error message, passes through terminalSafe:
+  // case files and documents come from other people, and their text must not drive a terminal.
+  const io: RunIO = { ...rawIO, stdout: terminalSafeStream(rawIO.stdout), stderr: terminalSafeStream(rawIO.stderr) };
   const debug = io.argv.includes('--debug');
   try {
     const context: CommandContext = { cwd: io.cwd, env: io.env, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, clock: clockFromEnv(io.env) };
@@ -47,7 +52,29 @@ export async function run(io: RunIO): Promise<number> {
   }
 }
 
+/**
+ * In a relaunched batch (bin/appeal.js), ends this process as soon as the appeal that started it
+ * is gone, however it went (SIGKILL included): its IPC channel closes, and before anything lands
+ * on disk the parent is checked once more, since a busy process hears of the close only later.
+ * Half-made files are removed; nothing is printed, as the command has ended for the person.
+ */
+function watchParent(): void {
+  if (!process.send || !process.channel) return;
+  const parent = process.ppid;
+  const stop = () => {
+    removePendingTempFiles();
+    process.exit(ExitCode.interrupted);
+  };
+  process.on('disconnect', stop);
+  setWriteGuard(() => {
+    if (!process.connected || process.ppid !== parent) stop();
+  });
+  // The channel must not keep the batch alive on its own.
+  process.channel.unref();
+}
+
 export function runFromProcess(): void {
+  watchParent();
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(ExitCode.ok);
   });

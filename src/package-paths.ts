@@ -12,3 +12,5 @@ export const BUILD_ID_FILE = join(PACKAGE_ROOT, 'dist', 'build-id');
 /** The PDF worker's script, the same whether the CLI runs from tsc's files or the bundle. */
 export const PDF_WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'pdf', 'pdf-engine-worker.js');
 export const LETTER_FONT_FILE = join(PACKAGE_ROOT, 'dist', 'fonts', 'dejavu-sans-letter.ttf');
+/** The case schema as JSON Schema, copied into every case library "appeal cases init" makes. */
+export const CASE_SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'case.schema.json');

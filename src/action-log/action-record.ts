@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizePersonText } from '../text/person-name';
 
 /**
  * How a letter reaches (or will reach) the official. A PDF is printed and posted, an email
@@ -78,7 +79,8 @@ export function senderLabel(sender: string | null): string {
  * key is only for grouping, never shown.
  */
 export function senderKey(sender: string | null): string {
-  return sender === null ? '' : sender.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+  // As names are kept now (NFC, no invisible characters), so records written before group with them.
+  return sender === null ? '' : normalizePersonText(sender).replace(/\s+/g, ' ').toLocaleLowerCase('en');
 }
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;

@@ -1,8 +1,10 @@
-import { closeSync, fdatasyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { dirname, join } from 'node:path';
 import { dataDir } from '../profile/app-paths';
 import { AppError, ExitCode } from '../errors/app-error';
+import { writeAllBytes } from '../output/write-output-file';
+import { checkWriteAllowed } from '../output/write-guard';
 import { actionRecordSchema, wellFormedRecord, type ActionRecord } from './action-record';
 
 export const ACTION_LOG_NAME = 'actions.jsonl';
@@ -53,11 +55,6 @@ function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
   for (const item of items) yield f(item);
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
-  let offset = 0;
-  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-}
-
 /**
  * Adds records to the end of the log, creating it and its folder when needed. Nothing is read
  * first: checking whether the log ends in a torn line would race with other writers (they saw
@@ -65,14 +62,41 @@ function writeAll(fd: number, bytes: Buffer): void {
  * line instead.
  */
 export function appendRecords(file: string, records: Iterable<ActionRecord>): void {
+  checkWriteAllowed();
   mkdirSync(dirname(file), { recursive: true });
   const fd = openSync(file, 'a');
+  const sizeBefore = fstatSync(fd).size;
+  let written = 0;
+  let writing = 0;
   try {
-    for (const chunk of chunkLines(map(records, serializeRecord))) writeAll(fd, chunk);
+    for (const chunk of chunkLines(map(records, serializeRecord))) {
+      writing = chunk.length;
+      writeAllBytes(fd, chunk);
+      written += chunk.length;
+      writing = 0;
+    }
     // The letters are on disk (written with fsync); their record should survive a power cut too.
     fdatasyncSync(fd);
+  } catch (error) {
+    takeBackAppend(fd, sizeBefore, written, writing);
+    throw error;
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * After a failed append (a full disk), removes what this append added, so the log holds all of
+ * its records or none. Only when the log is exactly as this append left it: had another process
+ * appended meanwhile, cutting would take its records too, and the reader skips a torn line anyway.
+ */
+function takeBackAppend(fd: number, sizeBefore: number, written: number, cutChunk: number): void {
+  try {
+    const added = fstatSync(fd).size - sizeBefore - written;
+    // What the failing write added is at most its chunk; anything more came from someone else.
+    if (added >= 0 && added <= cutChunk) ftruncateSync(fd, sizeBefore);
+  } catch {
+    // The reader skips a torn last line; the error that stopped the append is the one to report.
   }
 }
 

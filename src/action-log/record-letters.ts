@@ -1,4 +1,6 @@
 import type { Clock } from '../time/clock';
+import { AppError, ExitCode } from '../errors/app-error';
+import { isDiskFailure, writeFailureReason } from '../output/write-output-file';
 import { ACTION_LOG_VERSION, type LogChannel, type MadeRecord } from './action-record';
 import { actionLogFile, appendRecords } from './log-file';
 
@@ -31,9 +33,11 @@ export interface ActionLogContext {
 
 /**
  * Records letters a command has written, all with the time of the command's clock. The letters
- * are already on disk, so a log that cannot be written is a warning, not a failure: the person
- * keeps their letters and is told they will not be counted. Returns that warning, for the
- * command to show; undefined when the letters were recorded.
+ * are already on disk, so a log that cannot be written (no permission) is a warning, not a
+ * failure: the person keeps their letters and is told they will not be counted. Returns that
+ * warning, for the command to show; undefined when the letters were recorded. A disk that is
+ * full or failing is an error (the command ends non-zero): that disk needs room, and the log
+ * holds none of these records.
  */
 export function recordLetters(context: ActionLogContext, letters: Iterable<LetterMade>): string | undefined {
   const at = context.clock.now().toISOString();
@@ -48,6 +52,13 @@ export function recordLetters(context: ActionLogContext, letters: Iterable<Lette
     appendRecords(file, records());
     return undefined;
   } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (isDiskFailure(error)) {
+      throw new AppError(`The letters were written, but could not be recorded in the action log ${file}: ${writeFailureReason(file, error)}. None of them is in the log, so "appeal report" will not count them.`, {
+        exitCode: ExitCode.ioError,
+        hint: 'Make room on that disk, or set APPEAL_DATA to a folder on another disk.',
+      });
+    }
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
     return `the letters were written, but could not be recorded in the action log ${file} (${reason}); "appeal report" will not count them. Set APPEAL_DATA to a folder you can write to.`;

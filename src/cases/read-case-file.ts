@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import { caseSchema, type CaseDefinition } from './case-schema';
 import { formatFieldPath, type CaseProblem } from './case-problem';
+import { FileRefusal, readRegularFile } from '../files/read-regular-file';
+import { findControlCharacter, findControlInValue } from '../text/terminal-text';
 
 export const MAX_CASE_FILE_BYTES = 1024 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -32,26 +33,29 @@ export function readCaseFile(file: string, displayName = file): CaseFileResult {
     return { problems, locate: () => undefined };
   };
 
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (error) {
-    return fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  if (size > MAX_CASE_FILE_BYTES) {
-    return fail(`is ${(size / 1024 / 1024).toFixed(1)} MB; a case file may be at most 1 MB`, 'A case file holds one Urgent Action; move long texts out or split the file.');
-  }
   let source: Buffer;
   try {
-    source = readFileSync(file);
+    // Only a regular file, and never more than the limit: a named pipe would hang every command,
+    // a link to /dev/zero would fill the memory.
+    source = readRegularFile(file, MAX_CASE_FILE_BYTES);
   } catch (error) {
-    return fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    if (!(error instanceof FileRefusal)) throw error;
+    if (error.tooLarge) {
+      const size = error.tooLarge.size === undefined ? 'larger than 1 MB' : `${(error.tooLarge.size / 1024 / 1024).toFixed(1)} MB`;
+      return fail(`is ${size}; a case file may be at most 1 MB`, 'A case file holds one Urgent Action; move long texts out or split the file.');
+    }
+    return fail(error.reason, 'A case folder holds case files (.yaml) and model letters (.hbs), each a plain file; remove or replace this entry.');
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(source);
   } catch {
     return fail('is not UTF-8 text', 'Save it as UTF-8 in your editor.');
+  }
+  const control = findControlCharacter(text);
+  if (control) {
+    problems.push({ severity: 'error', file: displayName, line: control.line, column: control.column, message: `contains ${control.description}; case files are plain text`, hint: 'Delete the character (an editor that shows invisible characters finds it).' });
+    return { problems, locate: () => undefined };
   }
   if (text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
     return fail('is empty', 'A case file needs at least id, title, status and people; see cases/ for examples.');
@@ -111,6 +115,11 @@ export function readCaseFile(file: string, displayName = file): CaseFileResult {
   };
 
   const data = doc.toJS({ maxAliasCount: 0 }) as unknown;
+  // YAML escapes ("\e", "\u202E") make control characters that the file's text does not show.
+  for (const { path, control } of controlsInValues(data)) {
+    problems.push({ severity: 'error', file: displayName, ...(locate(path) ?? {}), field: formatFieldPath(path), message: `contains ${control}; case files are plain text`, hint: 'Remove the escape that makes it.' });
+  }
+  if (problems.length) return { problems, locate };
   const parsed = caseSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -191,4 +200,20 @@ function yamlHint(code: string): string {
   if (code.includes('INDENT')) return 'Line the keys of one block up with the same number of spaces.';
   if (code === 'MISSING_CHAR' || code === 'IMPLICIT_KEY_MULTILINE') return 'Each field is written "key: value"; check for a missing colon or quote.';
   return 'Fix the YAML syntax at that position.';
+}
+
+/** Every string of the parsed file that holds a control character, with its field path. */
+function* controlsInValues(value: unknown, path: (string | number)[] = []): Generator<{ path: (string | number)[]; control: string }> {
+  if (typeof value === 'string') {
+    const control = findControlInValue(value);
+    if (control) yield { path, control };
+  } else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) yield* controlsInValues(item, [...path, index]);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const keyControl = findControlInValue(key);
+      if (keyControl) yield { path: [...path, key], control: keyControl };
+      yield* controlsInValues(item, [...path, key]);
+    }
+  }
 }

@@ -1,4 +1,3 @@
-import { unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { caseDisplayId } from '../cases/case-summary';
 import { recordLetters } from '../action-log/record-letters';
@@ -6,7 +5,8 @@ import { batchChunks, batchLettersMade } from '../batch/batch-letters';
 import { batchSummary } from '../batch/batch-summary';
 import { chooseBatchCases, planBatchOfficials } from '../batch/plan-batch';
 import { AppError, UsageError } from '../errors/app-error';
-import { assertCanWrite, commitTempFile, ensureOutputDir, tempPathFor, writeError, type WriteHints } from '../output/write-output-file';
+import { assertCanWrite, commitTempFile, discardTempFile, ensureOutputDir, removeStaleTempFiles, tempPathFor, writeError, type WriteHints } from '../output/write-output-file';
+import { rawStream } from '../output/terminal-stream';
 import type { BatchResult } from '../pdf/batch-pdf';
 import type { PdfEngine } from '../pdf/pdf-engine';
 import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
@@ -59,6 +59,7 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   const out = resolve(context.cwd, options.out ?? `letters-${localDateKey(now)}.pdf`);
   assertCanWrite(out, Boolean(options.force), PDF_HINTS);
   ensureOutputDir(dirname(out), PDF_HINTS);
+  removeStaleTempFiles(dirname(out));
   const temp = tempPathFor(out);
   const engine = pdfEngine ?? (await import('../pdf/pdf-engine')).startPdfEngine();
   const progress = await progressBar(context, plans.length * signerCount);
@@ -84,11 +85,7 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   } catch (error) {
     // The worker may still be writing (when the failure was here): stop it before removing the file.
     await session.abort();
-    try {
-      unlinkSync(temp);
-    } catch {
-      // never made, or already moved
-    }
+    discardTempFile(temp);
     // A failure to write the file (a full disk, a folder that cannot be written) names the PDF.
     if (!(error instanceof AppError) && typeof (error as NodeJS.ErrnoException).code === 'string') throw writeError(out, error, PDF_HINTS);
     throw error;
@@ -128,7 +125,7 @@ async function progressBar(context: CommandContext, total: number): Promise<{ up
   const { env, stderr } = context;
   if (total < PROGRESS_FROM || !stderr.isTTY || env.CI || env.NO_COLOR !== undefined || env.TERM === 'dumb') return undefined;
   const { SingleBar, Presets } = await import('cli-progress');
-  const bar = new SingleBar({ stream: stderr as NodeJS.WriteStream, format: 'Laying out letters [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+  const bar = new SingleBar({ stream: rawStream(stderr) as NodeJS.WriteStream, format: 'Laying out letters [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
   bar.start(total, 0);
   return { update: (done) => bar.update(done), stop: () => bar.stop() };
 }

@@ -7,7 +7,9 @@ import type { LetterLibrary } from '../letters/letter-library';
 import { openLetterLibraryCached } from '../letters/letter-library-cache';
 import { formatCaseProblem } from '../cases/case-problem';
 import { readProfile, profileFromEnv, mergeSettings, type Profile } from '../profile/profile';
-import { cacheDir, profileFile, userCasesDir } from '../profile/app-paths';
+import { cacheDir, dataDir, librariesDir, profileFile, userCasesDir } from '../profile/app-paths';
+import type { FollowedLibrary } from '../libraries/library-store';
+import { localDateKey } from '../time/clock';
 import { BUILD_ID_FILE, BUILTIN_CASES_DIR, TEMPLATES_DIR } from '../package-paths';
 
 export type InputStream = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
@@ -29,6 +31,8 @@ export interface CaseSourceFlags {
   cases?: string[];
   /** false with --no-builtin */
   builtin?: boolean;
+  /** false to leave out the case libraries the user follows ("appeal import" writes to folders only). */
+  libraries?: boolean;
 }
 
 /** The profile with the environment laid over it: the layers below the flags. */
@@ -53,6 +57,7 @@ export async function openCaseLibrary(context: CommandContext, flags: CaseSource
   const library = {
     builtinDir: flags.builtin === false ? undefined : BUILTIN_CASES_DIR,
     userDirs: caseFolders(context, flags, profile),
+    libraryDirs: flags.onlyFlagFolders || flags.libraries === false ? [] : (await followedLibraries(context)).map(({ state, paths }) => ({ name: state.name, dir: paths.casesDir })),
     templatesDir: TEMPLATES_DIR,
     cwd: context.cwd,
   };
@@ -69,4 +74,26 @@ export function warnAboutProblems(context: CommandContext, library: CaseLibrary)
   context.stderr.write(`warning: ${files.size} case file${files.size === 1 ? ' has' : 's have'} problems and ${files.size === 1 ? 'was' : 'were'} left out:\n`);
   for (const problem of errors) context.stderr.write(`  ${formatCaseProblem(problem)}\n`);
   context.stderr.write('Run "appeal validate" to check case files.\n');
+}
+
+/**
+ * The libraries the user follows. Their store (and zod, which checks its state files) loads only
+ * when there is one: `list` and `show` without followed libraries stay as quick as before.
+ */
+async function followedLibraries(context: CommandContext): Promise<FollowedLibrary[]> {
+  if (!existsSync(librariesDir(dataDir(context.env)))) return [];
+  return (await import('../libraries/library-store')).followedLibraries(dataDir(context.env));
+}
+
+/** Followed libraries not updated for over a week, so members fetch the latest before a meeting. */
+export async function staleLibraryNotes(context: CommandContext): Promise<string[]> {
+  const now = context.clock.now();
+  const libraries = await followedLibraries(context);
+  if (!libraries.length) return [];
+  const { daysSinceUpdate, STALE_AFTER_DAYS } = await import('../libraries/library-store');
+  return libraries.flatMap(({ state }) => {
+    const days = daysSinceUpdate(state, now);
+    if (days === undefined || days <= STALE_AFTER_DAYS) return [];
+    return [`note: the case library "${state.name}" was last updated ${days} days ago (${localDateKey(new Date(state.updated!))}); get its latest cases with: appeal cases update`];
+  });
 }

@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../cases/case-library';
 import { caseDisplayId, caseState, channelCounts, deadlineText, describeChannels, type CaseState } from '../cases/case-summary';
 import { daysUntil, localDateKey } from '../time/clock';
-import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
+import { loadSettings, openCaseLibrary, staleLibraryNotes, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export interface ListOptions extends CaseSourceFlags {
   all?: boolean;
@@ -29,6 +29,7 @@ export async function listCommand(context: CommandContext, options: ListOptions)
   const profile = await loadSettings(context);
   const library = await openCaseLibrary(context, options, profile);
   warnAboutProblems(context, library);
+  for (const note of await staleLibraryNotes(context)) context.stderr.write(`${note}\n`);
   const today = context.clock.now();
   const listed = library.cases
     .map((record): ListedCase => ({

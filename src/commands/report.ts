@@ -6,6 +6,7 @@ import { formatTable } from '../output/text-table';
 import { caseNames, loggedCaseId, type CaseNames } from '../action-log/logged-cases';
 import { warnAboutLogProblems } from './log-problems';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
+import { spreadsheetSafeRow } from '../output/spreadsheet-cells';
 
 export interface ReportOptions extends CaseSourceFlags {
   since?: string;
@@ -66,7 +67,7 @@ export async function reportCommand(context: CommandContext, query: string | und
     context.stdout.write(`${JSON.stringify(reportJson(totals, names, { file, caseId, period }), null, 2)}\n`);
   } else if (options.csv) {
     const { stringify } = await import('csv-stringify/sync');
-    context.stdout.write(stringify(reportCsvRows(totals, names, period), { header: true, columns: [...CSV_COLUMNS] }));
+    context.stdout.write(stringify(reportCsvRows(totals, names, period).map(spreadsheetSafeRow), { header: true, columns: [...CSV_COLUMNS] }));
   } else {
     context.stdout.write(reportText(totals, names, { file, caseId, period }));
   }

@@ -7,7 +7,8 @@ import { assertTakePost, noEmailReason, noEmailRefusal } from '../cases/official
 import { AppError, ExitCode, UsageError } from '../errors/app-error';
 import { buildLetter, formatLetterText } from '../letters/letter';
 import { emailSubject } from '../email/email-subject';
-import { assertCanWrite, ensureOutputDir, removeStaleTempFiles, writeOutputFile, type WriteHints } from '../output/write-output-file';
+import { assertCanWrite, ensureOutputDir, removeStaleTempFiles, writeOutputFiles, type WriteHints } from '../output/write-output-file';
+import { mixedScriptWarning } from '../text/person-name';
 import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
 import type { Sender } from '../profile/sender';
 import { checkOneLine, checkSenderEmail, senderFlagSettings, settingSource } from '../profile/sender-input';
@@ -56,6 +57,8 @@ export async function writeCommand(context: CommandContext, query: string, optio
   const asker = createAsker(context, options.yes);
   const officials = await chooseOfficials(asker, definition, format, options.target ?? [], settings.name);
   const name = settings.name ?? (await askSenderName(asker, 'Your name, as you sign letters:', '--name'));
+  const mixedScripts = mixedScriptWarning(name);
+  if (mixedScripts) context.stderr.write(`warning: ${mixedScripts}\n`);
   const needsSenderEmail = fileFormats.includes('email') && officials.some((official) => !noEmailReason(official));
   const senderEmail = needsSenderEmail ? await senderEmailFor(context, options, settings.email, asker) : settings.email;
 
@@ -75,10 +78,9 @@ export async function writeCommand(context: CommandContext, query: string, optio
   ensureOutputDir(outDir, WRITE_HINTS);
   removeStaleTempFiles(outDir);
   for (const output of outputs) assertCanWrite(output.path, Boolean(options.force), WRITE_HINTS);
-  for (const output of outputs) {
-    writeOutputFile(output.path, output.content, Boolean(options.force), WRITE_HINTS);
-    context.stdout.write(`Wrote ${output.path}\n`);
-  }
+  // All or nothing: a disk that fills up half-way leaves none of the letters, and logs none.
+  writeOutputFiles(outputs, Boolean(options.force), WRITE_HINTS);
+  for (const output of outputs) context.stdout.write(`Wrote ${output.path}\n`);
   const logWarning = recordLetters(context, outputs.map((output) => ({ case: output.letter.caseId, official: output.letter.officialId, format: output.format, channel: channelForFormat(output.format), sender: output.letter.sender.name, file: output.path })));
   if (logWarning) context.stderr.write(`warning: ${logWarning}\n`);
   if (options.open) await openDrafts(context, outputs.filter((output) => output.format === 'email').map((output) => output.path));

@@ -8,7 +8,10 @@ export const ExitCode = {
   usage: 64,
   dataError: 65,
   noInput: 66,
+  unavailable: 69,
   software: 70,
+  /** A file of appeal's own installation is missing or damaged. */
+  osFile: 72,
   cantCreate: 73,
   ioError: 74,
   interrupted: 130,

@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readRegularFile } from '../files/read-regular-file';
 import { join } from 'node:path';
 import type Handlebars from 'handlebars';
+import { DataError } from '../errors/app-error';
 
 // Checking a template needs only Handlebars' parser, a third of the library: `appeal list` checks
 // every case's template and should not pay for the compiler, which only writing a letter needs.
@@ -13,6 +15,13 @@ import { LETTER_CONTEXT_SHAPE, type ContextShape, type LetterContext } from './l
 
 /** Where a template problem is: line and column within the template file. */
 export type { TemplateProblem };
+
+/** A model letter is a page or two; this is ten times that and more, and keeps every command quick. */
+export const MAX_TEMPLATE_BYTES = 64 * 1024;
+/** A letter is at most a few pages: about 2,500 characters a page, so this is some twenty pages. */
+export const MAX_LETTER_CHARACTERS = 50_000;
+/** #each inside #each inside #each multiplies: a letter needs a list of people, not a table of tables. */
+const MAX_EACH_DEPTH = 2;
 
 /** Block helpers a letter may use. `log` and `lookup` are left out: one prints, the other hides variable names. */
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
@@ -29,7 +38,7 @@ export function loadSharedPartials(templatesDir: string): LetterTemplates {
   const dir = join(templatesDir, 'partials');
   for (const entry of readdirSync(dir)) {
     if (!entry.endsWith('.hbs')) continue;
-    partials[entry.slice(0, -'.hbs'.length)] = readFileSync(join(dir, entry), 'utf8').replace(/\r?\n$/, '');
+    partials[entry.slice(0, -'.hbs'.length)] = readRegularFile(join(dir, entry), MAX_TEMPLATE_BYTES).toString('utf8').replace(/\r?\n$/, '');
   }
   return letterTemplatesFrom(partials);
 }
@@ -48,6 +57,7 @@ export function letterTemplatesFrom(partials: Record<string, string>): LetterTem
         handlebars.unregisterHelper('log');
         handlebars.unregisterHelper('lookup');
         handlebars.unregisterHelper('blockHelperMissing');
+        countEachIterations(handlebars);
       }
       return handlebars;
     },
@@ -111,6 +121,7 @@ export function checkTemplate(source: string, partialNames: readonly string[], s
     else if (expr.type === 'SubExpression') report(expr, 'helpers are not available in letters');
   };
 
+  let eachDepth = 0;
   const visitProgram = (body: hbs.AST.Program | undefined, scopes: ContextShape[]) => {
     for (const statement of body?.body ?? []) {
       switch (statement.type) {
@@ -141,7 +152,13 @@ export function checkTemplate(source: string, partialNames: readonly string[], s
             if (item) inner = [...scopes, item];
             else if (target) report(block, `"${(param as hbs.AST.PathExpression).original}" is not a list to go through with #${name}`);
           }
+          if (name === 'each' && eachDepth === MAX_EACH_DEPTH) {
+            report(block, `{{#each}} inside ${MAX_EACH_DEPTH} other {{#each}} blocks; a letter may nest them ${MAX_EACH_DEPTH} deep at most`, 'Each nested list multiplies the letter; write it with fewer nested #each blocks.');
+            break;
+          }
+          if (name === 'each') eachDepth += 1;
           visitProgram(block.program, inner);
+          if (name === 'each') eachDepth -= 1;
           visitProgram(block.inverse, scopes);
           break;
         }
@@ -177,11 +194,66 @@ function describeShape(shape: ContextShape, prefix = ''): string {
 
 export type RenderTemplate = (context: LetterContext) => string;
 
+/**
+ * What one letter may cost while it is rendered, counted in characters: every value read from
+ * the letter's data and every pass through an #each. Nested loops and values repeated by the
+ * thousand stop here with an error, long before they could fill the memory; the finished letter
+ * is checked against MAX_LETTER_CHARACTERS itself.
+ */
+class RenderBudget {
+  private used = 0;
+  // Nested loops count their text once per level: room for that, and still a bound.
+  private readonly limit = MAX_LETTER_CHARACTERS * (MAX_EACH_DEPTH + 2);
+  charge(characters: number): void {
+    this.used += characters;
+    if (this.used > this.limit) throw letterTooLong();
+  }
+}
+
+function letterTooLong(): DataError {
+  return new DataError(`the letter would be longer than ${MAX_LETTER_CHARACTERS.toLocaleString('en')} characters; a letter is a few pages at most`, {
+    hint: 'Shorten the model letter, or the lists it goes through with #each.',
+  });
+}
+
+/** The budget of the letter being rendered now (rendering is synchronous: one at a time). */
+let currentBudget: RenderBudget | undefined;
+
+/** #each as Handlebars has it, with each pass and the text it makes charged to the budget. */
+function countEachIterations(handlebars: typeof Handlebars): void {
+  const each = handlebars.helpers.each as (this: unknown, context: unknown, options: Handlebars.HelperOptions) => string;
+  handlebars.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
+    const fn = options.fn;
+    const counted = Object.assign((value: unknown, passOptions?: Handlebars.RuntimeOptions) => {
+      const text = fn(value, passOptions);
+      currentBudget?.charge(text.length + 1);
+      return text;
+    }, fn);
+    return each.call(this, context, { ...options, fn: counted });
+  });
+}
+
+/** The letter's data seen through the budget: every string read is charged by its length. */
+function budgeted<T extends object>(value: T, budget: RenderBudget, seen = new WeakMap<object, object>()): T {
+  const known = seen.get(value);
+  if (known) return known as T;
+  const view = new Proxy(value, {
+    get(target, property, receiver) {
+      const field = Reflect.get(target, property, receiver) as unknown;
+      if (typeof field === 'string') budget.charge(field.length);
+      return field !== null && typeof field === 'object' ? budgeted(field, budget, seen) : field;
+    },
+  });
+  seen.set(value, view);
+  return view;
+}
+
 const compiledTemplates = new WeakMap<LetterTemplates, Map<string, RenderTemplate>>();
 
 /**
  * Compiles a checked template. Strict mode makes a missing variable an error rather than an
  * empty gap in a letter; noEscape keeps "O'Brien & Søn" as written, since letters are not HTML.
+ * Rendering is bounded (see RenderBudget): a template that validates can still not exhaust memory.
  */
 export function compileLetterTemplate(templates: LetterTemplates, source: string): RenderTemplate {
   // A batch builds the same template for every member: compile it once per library.
@@ -190,7 +262,19 @@ export function compileLetterTemplate(templates: LetterTemplates, source: string
   let render = compiled.get(source);
   if (!render) {
     const template = templates.handlebars.compile<LetterContext>(source, { strict: true, noEscape: true, knownHelpersOnly: false });
-    render = (context) => template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    render = (context) => {
+      const budget = new RenderBudget();
+      const outer = currentBudget;
+      currentBudget = budget;
+      let text: string;
+      try {
+        text = template(budgeted(context, budget), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } finally {
+        currentBudget = outer;
+      }
+      if (text.length > MAX_LETTER_CHARACTERS) throw letterTooLong();
+      return text;
+    };
     compiled.set(source, render);
   }
   return render;

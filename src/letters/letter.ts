@@ -4,8 +4,9 @@ import type { Sender } from '../profile/sender';
 import { postalAddressLines } from '../addresses/postal-address';
 import { buildLetterContext } from './letter-context';
 import { formatLetterDate } from './letter-date';
-import { compileLetterTemplate, type LetterTemplates } from './letter-templates';
+import { compileLetterTemplate, type LetterTemplates, type RenderTemplate } from './letter-templates';
 import { salutationLine } from './salutation-comma';
+import { DataError } from '../errors/app-error';
 
 /**
  * A letter as data, before it is text, a PDF page or an email: every format lays out the same
@@ -44,10 +45,20 @@ export function buildLetter(record: CaseRecord, official: Official, sender: Send
     sender,
     recipientLines: postalAddressLines(official, sender.country),
     salutation: context.salutation,
-    paragraphs: toParagraphs(compileLetterTemplate(templates, record.templateSource!)(context)),
+    paragraphs: toParagraphs(renderModelLetter(record, context, templates)),
     closing: part('closing'),
     signature: signatureLines(part),
   };
+}
+
+/** The model letter's text; a letter that would grow beyond a few pages is an error naming the template. */
+function renderModelLetter(record: CaseRecord, context: Parameters<RenderTemplate>[0], templates: LetterTemplates): string {
+  try {
+    return compileLetterTemplate(templates, record.templateSource!)(context);
+  } catch (error) {
+    if (error instanceof DataError) throw new DataError(`${record.templateFile ?? record.file}: the model letter of ${record.definition.id}: ${error.message}; nothing was written.`, { hint: error.hint });
+    throw error;
+  }
 }
 
 /** The signature lines of one sender's letter: all that differs between signers of a letter that names no sender in its text. */

@@ -3,12 +3,13 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 /**
  * One part of a file name made from text a person or a case file supplied: letters of any
  * script are kept, path separators and other unsafe characters become "-", so a name can never
- * leave the output folder or be a reserved device name on Windows.
+ * leave the output folder or be a reserved device name on Windows. Invisible characters (a zero-width
+ * space, a joiner) are dropped: two files whose names look the same must be the same name.
  */
 export function safeNamePart(text: string, fallback = 'letter'): string {
   let name = text
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\p{Default_Ignorable_Code_Point}/gu, '')
     .replace(/[\\/:*?"<>|\s.,;'`!@#$%^&()[\]{}=+~]+/gu, '-')
     .replace(/-+/g, '-')
     .replace(/^[-.\s]+|[-.\s]+$/g, '')

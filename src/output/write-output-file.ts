@@ -1,8 +1,13 @@
 import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError, ExitCode } from '../errors/app-error';
+import { checkWriteAllowed } from './write-guard';
 
-const TEMP_PREFIX = '.appeal-tmp-';
+/**
+ * Every temporary file appeal makes starts with this and the id of the process making it, so a
+ * later run can tell a leftover of a killed run (its process is gone) from a file being written.
+ */
+export const TEMP_PREFIX = '.appeal-tmp-';
 
 function exists(path: string): boolean {
   try {
@@ -54,33 +59,61 @@ function processIsRunning(pid: number): boolean {
   }
 }
 
-/** Removes temporary files that an interrupted run left in a folder. */
-export function removeStaleTempFiles(dir: string): void {
+/** The id of the process that made a temporary file, from its name; undefined for other files. */
+export function tempFileOwner(name: string): number | undefined {
+  if (!name.startsWith(TEMP_PREFIX)) return undefined;
+  const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/**
+ * Removes the temporary files that killed runs left in a folder (a batch's half-made PDF, an
+ * import's half-written case). Only files whose process is gone: another appeal may be writing
+ * into this folder right now. Returns the names removed.
+ */
+export function removeStaleTempFiles(dir: string): string[] {
   let entries: string[];
   try {
     entries = readdirSync(dir);
   } catch {
-    return;
+    return [];
   }
+  const removed: string[] = [];
   for (const entry of entries) {
-    // Another appeal may be writing into this folder right now: leave its files alone.
-    if (entry.startsWith(TEMP_PREFIX) && !processIsRunning(Number(entry.slice(TEMP_PREFIX.length).split('-')[0]))) {
-      try {
-        unlinkSync(join(dir, entry));
-      } catch {
-        // Another run may be using it; it will be tidied next time.
-      }
+    const owner = tempFileOwner(entry);
+    if (owner === undefined || processIsRunning(owner)) continue;
+    try {
+      unlinkSync(join(dir, entry));
+      removed.push(entry);
+    } catch {
+      // Another run may be tidying it at the same time; it will be gone next time.
     }
   }
+  return removed;
 }
 
 /** Temporary files this process has made and not yet moved into place or removed. */
 const pendingTempFiles = new Set<string>();
 
+/** A temporary name beside `path`, recognisable and carrying this process's id (see TEMP_PREFIX). */
 export function tempPathFor(path: string): string {
   const temp = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${Date.now().toString(36)}-${basename(path)}`);
   pendingTempFiles.add(temp);
   return temp;
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // never made, or already gone
+  }
+}
+
+/** Forgets and removes one temporary file (a write that failed or was stopped). */
+export function discardTempFile(temp: string): void {
+  pendingTempFiles.delete(temp);
+  removeQuietly(temp);
 }
 
 /**
@@ -88,25 +121,44 @@ export function tempPathFor(path: string): string {
  * calls before the process ends, so no half-made file is left behind.
  */
 export function removePendingTempFiles(): void {
-  for (const temp of pendingTempFiles) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // never made, or already gone
-    }
-  }
+  for (const temp of pendingTempFiles) removeQuietly(temp);
   pendingTempFiles.clear();
 }
 
 /**
- * Writes a file so that a crash leaves either nothing or the whole file: the bytes go to a
- * temporary name in the same folder and are moved into place. Without `force` an existing file
- * (or link) is never replaced, even if it appears while we write; with `force` a link is
- * replaced by the file, never followed.
+ * Writes every byte, or throws: `write` may write fewer bytes than asked (a disk filling up, a
+ * signal), and a loop that trusted one call would leave a file cut short without a word.
+ */
+export function writeAllBytes(fd: number, bytes: Uint8Array): void {
+  for (let offset = 0; offset < bytes.length; ) {
+    const written = writeSync(fd, bytes, offset, bytes.length - offset);
+    if (written <= 0) throw Object.assign(new Error('the disk accepted no more bytes'), { code: 'ENOSPC' });
+    offset += written;
+  }
+}
+
+/** Makes a rename or link durable: it lives in the folder, which is synced on its own. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some file systems cannot sync a folder; the file itself is already synced.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Moves a whole, synced temporary file into place. Without `force` an existing file (or link) is
+ * never replaced, even if it appears while we write; with `force` a link is replaced by the file,
+ * never followed. The old file stays until the new one is whole, so a failure never costs it.
  */
 export function commitTempFile(temp: string, path: string, force: boolean, hints: WriteHints = {}): void {
   pendingTempFiles.delete(temp);
   try {
+    checkWriteAllowed();
     if (force) {
       renameSync(temp, path);
     } else {
@@ -114,52 +166,107 @@ export function commitTempFile(temp: string, path: string, force: boolean, hints
       unlinkSync(temp);
     }
   } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // already gone
-    }
+    removeQuietly(temp);
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') assertCanWrite(path, false, hints);
+    if (error instanceof AppError) throw error;
     throw writeError(path, error, hints);
   }
+  syncFolder(dirname(path));
 }
 
-export function writeOutputFile(path: string, content: string | Uint8Array, force: boolean, hints: WriteHints = {}): void {
-  assertCanWrite(path, force, hints);
+/** Writes content to a new temporary file beside `path`, checked and synced; returns its name. */
+export function stageOutputFile(path: string, content: string | Uint8Array, hints: WriteHints = {}): string {
   const temp = tempPathFor(path);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx');
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    writeSync(fd, bytes);
+    writeAllBytes(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     fsyncSync(fd);
-    closeSync(fd);
+    const closing = fd;
     fd = undefined;
+    closeSync(closing); // on some file systems the last error only shows at close
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // nothing to clean
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // the write error is the one to report
+      }
     }
+    discardTempFile(temp);
     throw writeError(path, error, hints);
   }
-  commitTempFile(temp, path, force, hints);
+  return temp;
+}
+
+/** Writes one file so that a crash or a full disk leaves either nothing or the whole file. */
+export function writeOutputFile(path: string, content: string | Uint8Array, force: boolean, hints: WriteHints = {}): void {
+  writeOutputFiles([{ path, content }], force, hints);
+}
+
+export interface OutputFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+/**
+ * Writes several files all or nothing: every file is first written whole to its temporary name
+ * (where a full disk shows), and only then are they moved into place. When any of them cannot be
+ * written, none is, and an existing file keeps its old content even with `force`.
+ */
+export function writeOutputFiles(files: readonly OutputFile[], force: boolean, hints: WriteHints = {}): void {
+  for (const file of files) assertCanWrite(file.path, force, hints);
+  const temps: string[] = [];
+  try {
+    for (const file of files) temps.push(stageOutputFile(file.path, file.content, hints));
+  } catch (error) {
+    temps.forEach(discardTempFile);
+    throw error;
+  }
+  const placed: string[] = [];
+  try {
+    files.forEach((file, index) => {
+      const replaced = exists(file.path);
+      commitTempFile(temps[index]!, file.path, force, hints);
+      if (!replaced) placed.push(file.path);
+    });
+  } catch (error) {
+    // Take back the new files that landed, so a failure leaves the folder as it was.
+    placed.forEach(removeQuietly);
+    temps.forEach(discardTempFile);
+    throw error;
+  }
+}
+
+/** Why a write failed, in words, for the errno codes a disk or a folder gives. */
+const WRITE_FAILURES: Record<string, (where: string) => string> = {
+  ENOSPC: (where) => `the disk holding ${where} is full`,
+  EDQUOT: (where) => `your disk quota on the disk holding ${where} is used up`,
+  EFBIG: (where) => `the file is too large for the disk holding ${where}`,
+  EIO: (where) => `the disk holding ${where} reported an input/output error`,
+  EROFS: (where) => `the disk holding ${where} is read-only`,
+  EACCES: (where) => `permission denied in ${where}`,
+  EPERM: (where) => `permission denied in ${where}`,
+  ENOENT: (where) => `the folder ${where} does not exist`,
+  ENOTDIR: (where) => `a file stands where the folder ${where} should be`,
+  EISDIR: () => 'a folder has that name',
+};
+
+/** The disk full, quota used up, disk failing: nothing another folder on the same disk cures. */
+export function isDiskFailure(error: unknown): boolean {
+  return ['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO'].includes(String((error as NodeJS.ErrnoException)?.code));
+}
+
+/** "the disk holding /media/usb is full": why writing `path` failed, naming its folder. */
+export function writeFailureReason(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const describe = code ? WRITE_FAILURES[code] : undefined;
+  return describe ? describe(dirname(path)) : (error as Error).message;
 }
 
 export function writeError(path: string, error: unknown, hints: WriteHints = {}): AppError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = {
-    ENOSPC: 'the disk is full',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ENOENT: 'the folder does not exist',
-    ENOTDIR: 'a file stands where a folder should be',
-    EROFS: 'the disk is read-only',
-  };
-  const reason = (code && reasons[code]) ?? (error as Error).message;
-  return new AppError(`Cannot write ${path}: ${reason}. Nothing was written there.`, {
+  return new AppError(`Cannot write ${path}: ${writeFailureReason(path, error)}. Nothing was written there.`, {
     exitCode: ExitCode.cantCreate,
-    hint: hints.cannotWrite,
+    hint: isDiskFailure(error) ? ['Make room on that disk.', hints.cannotWrite].filter(Boolean).join(' ') : hints.cannotWrite,
   });
 }

@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { writeAllBytes } from '../output/write-output-file';
 import type { PaperSize } from '../profile/profile';
 import { ENVELOPES, LABEL_SHEET, LABELS_PER_SHEET, layoutEnvelope, layoutLabelSheet } from './envelope-layout';
 import { assertFontShows, loadLetterFont, type LetterFont } from './letter-font';
@@ -77,7 +78,7 @@ export class BatchPdfWriter {
       });
       return new BatchPdfWriter(header, font, file, pdf);
     } catch (error) {
-      file.close();
+      file.abandon();
       throw error;
     }
   }
@@ -129,7 +130,7 @@ export class BatchPdfWriter {
 
   /** Stops writing; the caller removes the file. */
   abort(): void {
-    this.file.close();
+    this.file.abandon();
   }
 }
 
@@ -168,13 +169,20 @@ class BufferedFile {
     }
   }
 
+  /** Closes the file without writing what is left (after a failure: the file is removed). */
+  abandon(): void {
+    if (!this.open) return;
+    this.open = false;
+    closeSync(this.fd);
+  }
+
   private flush(): void {
     if (this.used) this.writeAll(this.block.subarray(0, this.used));
     this.used = 0;
   }
 
   private writeAll(bytes: Uint8Array): void {
-    for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written);
+    writeAllBytes(this.fd, bytes);
   }
 }
 

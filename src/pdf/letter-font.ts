@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Font } from 'fontkit';
 import { AppError, DataError, ExitCode, UsageError } from '../errors/app-error';
 import { LETTER_FONT_FILE } from '../package-paths';
+import { FileRefusal, readRegularFile } from '../files/read-regular-file';
 
 /** The font letters are set in: the one that ships with appeal, or the user's --font file. */
 export interface LetterFont {
@@ -28,34 +29,77 @@ export async function loadLetterFont(fontFlag: string | undefined, cwd: string):
   return font;
 }
 
+/** The largest font read: the big CJK fonts are some 20 MB. */
+const MAX_FONT_BYTES = 64 * 1024 * 1024;
+
 async function readLetterFont(fontFlag: string | undefined, cwd: string): Promise<LetterFont> {
-  const fontkit = await import('fontkit');
   if (fontFlag === undefined) {
-    if (!existsSync(LETTER_FONT_FILE)) {
-      throw new AppError(`The letter font is missing: ${LETTER_FONT_FILE}`, {
-        exitCode: ExitCode.software,
-        hint: 'It is made when appeal is built: run "npm run build" in the appeal folder (or install appeal again).',
+    const broken = (reason: string) =>
+      new AppError(`The letter font that comes with appeal ${reason}: ${LETTER_FONT_FILE}`, {
+        exitCode: ExitCode.osFile,
+        hint: 'It is made when appeal is built: run "npm run build" in the appeal folder (or install appeal again). Until then, --font FILE gives a font of your own.',
       });
-    }
-    return { font: fontkit.create(readFileSync(LETTER_FONT_FILE)) as Font, label: 'the DejaVu Sans font that comes with appeal' };
+    if (!existsSync(LETTER_FONT_FILE)) throw broken('is missing');
+    const font = await parseFont(readFileSync(LETTER_FONT_FILE));
+    if (typeof font === 'string') throw broken(`is damaged (${font})`);
+    return { font, label: 'the DejaVu Sans font that comes with appeal' };
   }
   const file = resolve(cwd, fontFlag);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readRegularFile(file, MAX_FONT_BYTES);
   } catch (error) {
-    throw new UsageError(`--font ${fontFlag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { hint: 'Give the path of a TrueType (.ttf) or OpenType (.otf) font file.' });
+    if (!(error instanceof FileRefusal)) throw error;
+    throw new UsageError(`--font ${fontFlag}: ${file} ${error.reason}.`, { hint: 'Give the path of a TrueType (.ttf) or OpenType (.otf) font file.' });
   }
-  let font: ReturnType<typeof fontkit.create>;
-  try {
-    font = fontkit.create(bytes);
-  } catch {
-    throw new UsageError(`--font ${fontFlag}: ${file} is not a font appeal can read.`, { hint: 'Give a TrueType (.ttf) or OpenType (.otf) font file.' });
-  }
-  if (!font || 'fonts' in font) {
+  const font = await parseFont(bytes);
+  if (font === 'a font collection') {
     throw new UsageError(`--font ${fontFlag}: ${file} is a font collection, not one font.`, { hint: 'Give a single TrueType (.ttf) or OpenType (.otf) font file.' });
   }
+  if (typeof font === 'string') {
+    throw new UsageError(`--font ${fontFlag}: ${file} is not a font appeal can read (${font}).`, { hint: 'Give a TrueType (.ttf) or OpenType (.otf) font file; if it is one, it may be damaged or cut short: copy it again.' });
+  }
   return { font, label: `the font ${file}` };
+}
+
+/**
+ * The font in `bytes`, or why it cannot be used. fontkit reads tables only when they are first
+ * used, so a font cut short passes `create` and fails later, deep inside the PDF writer: every
+ * table must lie within the file, and the parts a letter uses are read once here.
+ */
+async function parseFont(bytes: Buffer): Promise<Font | string> {
+  const cut = cutTable(bytes);
+  if (cut) return cut;
+  const fontkit = await import('fontkit');
+  try {
+    const font = fontkit.create(bytes) as Font | { fonts: unknown };
+    if (!font) return 'not a font';
+    if ('fonts' in font) return 'a font collection';
+    const probe = font.layout('Ag');
+    if (!(font.unitsPerEm > 0) || !probe.glyphs.length || probe.glyphs.some((glyph) => !Number.isFinite(glyph.advanceWidth))) return 'its glyphs cannot be read';
+    // What the PDF writer does with every font: embed a subset of its glyphs.
+    const subset = font.createSubset();
+    for (const glyph of probe.glyphs) subset.includeGlyph(glyph);
+    subset.encode();
+    return font;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** For TrueType and OpenType files: the first table that runs past the end of the file. */
+function cutTable(bytes: Buffer): string | undefined {
+  if (bytes.length < 12) return 'the file is cut short';
+  const version = bytes.readUInt32BE(0);
+  if (version !== 0x00010000 && version !== 0x4f54544f && version !== 0x74727565) return undefined; // WOFF, collections: fontkit checks
+  const tables = bytes.readUInt16BE(4);
+  if (bytes.length < 12 + tables * 16) return 'the file is cut short';
+  for (let index = 0; index < tables; index++) {
+    const entry = 12 + index * 16;
+    const end = bytes.readUInt32BE(entry + 8) + bytes.readUInt32BE(entry + 12);
+    if (end > bytes.length) return `the file is cut short: its ${bytes.toString('latin1', entry, entry + 4).trim()} table runs past the end`;
+  }
+  return undefined;
 }
 
 /** The characters of some texts that the font has no glyph for, each once, in the order met. */

@@ -94,6 +94,8 @@ export class LetterPdf {
   private readonly kerning = new Map<number, number>();
   private readonly lines = new Map<string, EncodedLine>();
   private readonly finished: Promise<void>;
+  /** The first error of the sink (a full disk): pdfkit's stream would swallow it and never end. */
+  private sinkError: unknown;
 
   private constructor(
     private readonly doc: PdfDocument,
@@ -114,7 +116,14 @@ export class LetterPdf {
       descent: Math.abs(metrics.descent) / metrics.unitsPerEm,
     };
     this.finished = new Promise((resolve, reject) => {
-      doc.on('data', (chunk: Uint8Array) => options.sink(chunk));
+      doc.on('data', (chunk: Uint8Array) => {
+        if (this.sinkError !== undefined) return;
+        try {
+          options.sink(chunk);
+        } catch (error) {
+          this.sinkError = error;
+        }
+      });
       doc.on('end', () => resolve());
       doc.on('error', reject);
     });
@@ -164,24 +173,32 @@ export class LetterPdf {
       this.doc.addContent(`/${form.name} Do`);
       this.draw(personalPages[index]!);
     });
+    this.throwSinkError();
     return forms.forms.length;
   }
 
   /** An empty page, so that the next letter starts on the front of a sheet in duplex printing. */
   addBlankPage(): void {
     this.newPage();
+    this.throwSinkError();
   }
 
   /** Adds a page of another size (an envelope, a label sheet) and draws on it. */
   addDrawnPage(size: readonly [number, number], drawing: PageDrawing): void {
     this.newPage(size);
     this.draw(drawing);
+    this.throwSinkError();
   }
 
   /** Ends the document; resolves once its last byte has gone to the sink. */
   async finish(): Promise<void> {
     this.doc.end();
     await this.finished;
+    this.throwSinkError();
+  }
+
+  private throwSinkError(): void {
+    if (this.sinkError !== undefined) throw this.sinkError;
   }
 
   private newPage(size: readonly [number, number] = [this.options.paper.width, this.options.paper.height]): void {

@@ -38,3 +38,8 @@ export function cacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = pro
   if (platform === 'darwin') return join(home, 'Library', 'Caches', 'appeal');
   return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'appeal');
 }
+
+/** Where the case libraries the user follows are kept (see src/libraries/library-store.ts). */
+export function librariesDir(dataDir: string): string {
+  return join(dataDir, 'libraries');
+}

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { FileRefusal, readRegularFile } from '../files/read-regular-file';
 import { z } from 'zod';
 import { parseDocument, stringify } from 'yaml';
 import { DataError } from '../errors/app-error';
@@ -29,7 +29,15 @@ export const profileSchema = z.strictObject({
 export type Profile = z.output<typeof profileSchema>;
 
 export function parseProfileFile(file: string): Profile {
-  const doc = parseDocument(readFileSync(file, 'utf8'), { uniqueKeys: true });
+  let text: string;
+  try {
+    // A profile is a few lines; every command reads it, so a pipe or a device must not hang them.
+    text = readRegularFile(file, 1024 * 1024).toString('utf8');
+  } catch (error) {
+    if (error instanceof FileRefusal) throw new DataError(`${file}: the profile ${error.reason}.`, { hint: 'Remove it, or run "appeal init" to write it again.' });
+    throw error;
+  }
+  const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length) {
     throw new DataError(`${file}: the profile is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, { hint: 'Fix it, or run "appeal init" to write it again.' });
   }

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors/app-error';
 import { emailAddressProblem } from '../text/email-address';
-import { findUnsafeCharacter } from '../text/plain-text';
+import { normalizePersonText, personTextProblem, PERSON_TEXT_LIMITS } from '../text/person-name';
 import type { Profile } from './profile';
 
 /**
@@ -8,10 +8,13 @@ import type { Profile } from './profile';
  * one-line value that `write`, `sent` and `init` share.
  */
 
-/** What is wrong with a one-line value ("contains a tab (U+0009)", "is empty"), or undefined. */
-export function oneLineProblem(value: string): string | undefined {
-  const unsafe = findUnsafeCharacter(value);
-  if (unsafe) return `contains ${unsafe}`;
+/**
+ * What is wrong with a one-line value ("contains a tab (U+0009)", "is 10,000 characters long;
+ * at most 150 fit on a letter", "is empty"), or undefined. Names are the default length.
+ */
+export function oneLineProblem(value: string, maxCharacters: number = PERSON_TEXT_LIMITS.name): string | undefined {
+  const problem = personTextProblem(value, maxCharacters);
+  if (problem) return problem;
   return value.trim() ? undefined : 'is empty';
 }
 
@@ -20,10 +23,11 @@ export function oneLineProblem(value: string): string | undefined {
  * source's name when it is not one line. `hint` replaces the usual advice, for a source that
  * needs its own.
  */
-export function checkOneLine(value: string | undefined, source: string, hint?: string): string | undefined {
+export function checkOneLine(value: string | undefined, source: string, hint?: string, maxCharacters: number = PERSON_TEXT_LIMITS.name): string | undefined {
   if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  const problem = oneLineProblem(trimmed);
+  // One form for every name (NFC, no zero-width characters), so the report counts one member.
+  const trimmed = normalizePersonText(value);
+  const problem = oneLineProblem(trimmed, maxCharacters);
   if (problem) throw new UsageError(`${source} ${problem}.`, { hint: hint ?? (problem === 'is empty' ? `Give ${source} a value, or leave the flag out.` : `Give ${source} as one line of plain text.`) });
   return trimmed;
 }
@@ -46,10 +50,17 @@ export interface SenderFlags {
 export function senderFlagSettings(flags: SenderFlags): Pick<Profile, 'name' | 'address' | 'country' | 'email'> {
   return {
     name: checkOneLine(flags.name, '--name'),
-    address: flags.address?.map((line) => checkOneLine(line, '--address')!),
-    country: checkOneLine(flags.country, '--country'),
-    email: checkSenderEmail(checkOneLine(flags.email, '--email'), '--email'),
+    address: checkAddressLines(flags.address),
+    country: checkOneLine(flags.country, '--country', undefined, PERSON_TEXT_LIMITS.country),
+    email: checkSenderEmail(checkOneLine(flags.email, '--email', undefined, PERSON_TEXT_LIMITS.email), '--email'),
   };
+}
+
+function checkAddressLines(lines: readonly string[] | undefined): string[] | undefined {
+  if (lines && lines.length > PERSON_TEXT_LIMITS.addressLines) {
+    throw new UsageError(`--address is given ${lines.length} times; an address has at most ${PERSON_TEXT_LIMITS.addressLines} lines.`, { hint: 'Give one --address per line of your postal address.' });
+  }
+  return lines?.map((line) => checkOneLine(line, '--address', undefined, PERSON_TEXT_LIMITS.addressLine)!);
 }
 
 /** Where a setting came from, for a message: the flag, the environment variable, or the profile. */

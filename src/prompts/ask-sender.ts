@@ -1,5 +1,6 @@
 import { emailAddressProblem } from '../text/email-address';
 import { oneLineProblem } from '../profile/sender-input';
+import { normalizePersonText } from '../text/person-name';
 import type { Asker } from './ask';
 
 /** The sender's name, asked at the terminal (or refused naming `flag` without one). */
@@ -8,12 +9,12 @@ export async function askSenderName(asker: Asker, message: string, flag: string)
     message,
     flag,
     validate: (value) => {
-      const problem = oneLineProblem(value);
+      const problem = oneLineProblem(normalizePersonText(value));
       if (problem === 'is empty') return 'Please type your name.';
       return problem ? `The name ${problem}.` : true;
     },
   });
-  return answer.trim();
+  return normalizePersonText(answer);
 }
 
 /** The sender's email address, asked at the terminal; only one plain address is accepted. */

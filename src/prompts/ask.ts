@@ -1,5 +1,7 @@
 import { InterruptedError, UsageError } from '../errors/app-error';
 import type { CommandContext } from '../commands/command-context';
+import { rawStream } from '../output/terminal-stream';
+import { terminalSafe } from '../text/terminal-text';
 
 /**
  * Every question appeal asks goes through here. A question is only asked at a terminal; without
@@ -34,30 +36,33 @@ async function guard<T>(run: () => Promise<T>): Promise<T> {
 export function createAsker(context: CommandContext, yes = false): Asker {
   const interactive = isInteractive(context, yes);
   // Questions go to standard error, so `--stdout > letter.txt` keeps only the letter in the file.
-  const streams = { input: context.stdin, output: context.stderr, clearPromptOnDone: false } as const;
+  // The prompt draws with escape sequences, so it gets the terminal itself; the words it shows,
+  // which may come from a case file, are made safe here instead.
+  const streams = { input: context.stdin, output: rawStream(context.stderr), clearPromptOnDone: false } as const;
+  const safeChoices = <C extends { name: string }>(choices: C[]) => choices.map((choice) => ({ ...choice, name: terminalSafe(choice.name) }));
   return {
     interactive,
     async text(question) {
       if (!interactive) throw missing(question.flag, question.message);
       const { input } = await import('@inquirer/prompts');
-      return guard(() => input({ message: question.message, default: question.default, required: question.required ?? true, validate: question.validate }, streams));
+      return guard(() => input({ message: terminalSafe(question.message), default: question.default, required: question.required ?? true, validate: question.validate }, streams));
     },
     async choose(question) {
       if (!interactive) throw missing(question.flag, question.message);
       const { checkbox } = await import('@inquirer/prompts');
       return guard(() =>
-        checkbox({ message: question.message, choices: question.choices, required: true, loop: false }, streams),
+        checkbox({ message: terminalSafe(question.message), choices: safeChoices(question.choices), required: true, loop: false }, streams),
       );
     },
     async select(question) {
       if (!interactive) throw missing(question.flag, question.message);
       const { select } = await import('@inquirer/prompts');
-      return guard(() => select({ message: question.message, choices: question.choices, default: question.default, loop: false }, streams));
+      return guard(() => select({ message: terminalSafe(question.message), choices: safeChoices(question.choices), default: question.default, loop: false }, streams));
     },
     async confirm(question) {
       if (!interactive) throw missing(question.flag, question.message);
       const { confirm } = await import('@inquirer/prompts');
-      return guard(() => confirm({ message: question.message, default: question.default ?? false }, streams));
+      return guard(() => confirm({ message: terminalSafe(question.message), default: question.default ?? false }, streams));
     },
   };
 }

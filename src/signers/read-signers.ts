@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { DataError, UsageError } from '../errors/app-error';
 import { emailAddressProblem } from '../text/email-address';
 import type { Sender } from '../profile/sender';
-import { findUnsafeCharacter, LANGUAGE_TAG } from '../text/plain-text';
+import { LANGUAGE_TAG } from '../text/plain-text';
+import { mixedScriptWarning, normalizePersonText, personTextProblem, PERSON_TEXT_LIMITS } from '../text/person-name';
+import { FileRefusal, readRegularFile } from '../files/read-regular-file';
 
 /** One member who signs letters at a meeting, and where they were written in the file. */
 export interface Signer extends Sender {
@@ -19,6 +20,9 @@ export interface SignerProblem {
   line: number;
   message: string;
 }
+
+/** A list of a thousand members with their addresses is some 100 KB: this is room to spare. */
+const MAX_SIGNERS_BYTES = 5 * 1024 * 1024;
 
 /** Column names a spreadsheet may use, in plain words, and the field each fills. */
 const COLUMN_NAMES: Record<string, 'name' | 'address' | 'country' | 'email' | 'language'> = {
@@ -56,9 +60,11 @@ function columnField(header: string): (typeof COLUMN_NAMES)[string] | undefined 
 export function readSigners(file: string, shownAs = file): { signers: Signer[]; warnings: string[] } {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readRegularFile(file, MAX_SIGNERS_BYTES);
   } catch (error) {
-    throw new UsageError(`--signers ${shownAs}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { hint: 'Give the path of a CSV or YAML file of members.' });
+    if (!(error instanceof FileRefusal)) throw error;
+    const reason = error.code ? `cannot read the file (${error.code})` : `the file ${error.reason}`;
+    throw new UsageError(`--signers ${shownAs}: ${reason}.`, { hint: error.tooLarge ? 'A list of members is a few hundred lines; give the list of the members who sign.' : 'Give the path of a CSV or YAML file of members.' });
   }
   const text = decodeUtf8(bytes, shownAs);
   const extension = extname(file).toLowerCase();
@@ -108,18 +114,24 @@ interface ParsedSigners {
 
 type RawSigner = { name?: string; address: string[]; country?: string; email?: string; language?: string };
 
-/** Checks one member's fields; adds problems naming the line. */
-function checkSigner(raw: RawSigner, line: number, problems: SignerProblem[]): Signer | undefined {
+/** Checks one member's fields; adds problems naming the line, and warnings. */
+function checkSigner(raw: RawSigner, line: number, problems: SignerProblem[], warnings: string[]): Signer | undefined {
   const before = problems.length;
-  const name = raw.name?.trim();
+  const name = raw.name === undefined ? undefined : normalizePersonText(raw.name);
   if (!name) problems.push({ line, message: 'no name: every member needs a name to sign with' });
-  const oneLine = (value: string | undefined, field: string) => {
-    const unsafe = value === undefined ? undefined : findUnsafeCharacter(value);
-    if (unsafe) problems.push({ line, message: `${field} contains ${unsafe}` });
+  const oneLine = (value: string | undefined, field: string, maxCharacters: number) => {
+    const problem = value === undefined ? undefined : personTextProblem(value, maxCharacters);
+    if (problem) problems.push({ line, message: `${field} ${problem}` });
   };
-  oneLine(name, 'the name');
-  raw.address.forEach((part) => oneLine(part, 'the address'));
-  oneLine(raw.country, 'the country');
+  oneLine(name, 'the name', PERSON_TEXT_LIMITS.name);
+  raw.address = raw.address.map(normalizePersonText);
+  raw.address.forEach((part) => oneLine(part, 'the address', PERSON_TEXT_LIMITS.addressLine));
+  if (raw.address.length > PERSON_TEXT_LIMITS.addressLines) problems.push({ line, message: `the address has ${raw.address.length} lines; at most ${PERSON_TEXT_LIMITS.addressLines} fit on a letter` });
+  raw.country = raw.country === undefined ? undefined : normalizePersonText(raw.country);
+  oneLine(raw.country, 'the country', PERSON_TEXT_LIMITS.country);
+  oneLine(raw.email, 'the email', PERSON_TEXT_LIMITS.email);
+  const mixed = name ? mixedScriptWarning(name) : undefined;
+  if (mixed) warnings.push(`line ${line}: ${mixed}`);
   const email = raw.email?.trim() || undefined;
   const emailProblem = email === undefined ? undefined : emailAddressProblem(email);
   if (emailProblem) problems.push({ line, message: `the email "${email}" ${emailProblem}` });
@@ -182,7 +194,7 @@ function parseCsvSigners(text: string): ParsedSigners {
       if (field === 'address') raw.address.push(...addressLines(cell));
       else if (field) raw[field] = raw[field] ? `${raw[field]} ${cell}` : cell;
     });
-    const signer = checkSigner(raw, start, problems);
+    const signer = checkSigner(raw, start, problems, warnings);
     if (signer) signers.push(signer);
   });
   return { signers, problems, warnings };
@@ -204,10 +216,11 @@ function parseYamlSigners(text: string): ParsedSigners {
     return { signers: [], problems, warnings: [] };
   }
   const signers: Signer[] = [];
+  const warnings: string[] = [];
   for (const item of list.items) {
     const line = lineOf(item as never);
     if (isScalar(item) && typeof item.value === 'string') {
-      const signer = checkSigner({ name: item.value, address: [] }, line, problems);
+      const signer = checkSigner({ name: item.value, address: [] }, line, problems, warnings);
       if (signer) signers.push(signer);
       continue;
     }
@@ -233,8 +246,8 @@ function parseYamlSigners(text: string): ParsedSigners {
         problems.push({ line: keyLine, message: `"${key}" must be text` });
       }
     }
-    const signer = checkSigner(raw, line, problems);
+    const signer = checkSigner(raw, line, problems, warnings);
     if (signer) signers.push(signer);
   }
-  return { signers, problems, warnings: [] };
+  return { signers, problems, warnings };
 }

@@ -157,7 +157,7 @@ describe('folders and files that are not what they seem', () => {
   test('a folder named like a case file is reported and the rest still load; temporary files are never cases', async () => {
     const result = await runCli(['list', '--cases', 'mine'], { cwd: temp.dir });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('mine/x.yaml: cannot be read (EISDIR)');
+    expect(result.stderr).toContain('mine/x.yaml: is a folder, not a regular file');
     expect(result.stderr).not.toContain('.appeal-tmp');
     expect(result.stdout).toContain('UA 150.19  Server Mustafayev');
   });

@@ -28,6 +28,8 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   input?: string | null;
   timeoutMs?: number;
+  /** Another copy of the CLI to run (a test's own copy of the installation). */
+  bin?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface CliOptions {
  */
 export function runCli(args: readonly string[], options: CliOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], {
       cwd: options.cwd,
       env: {
         PATH: process.env.PATH,

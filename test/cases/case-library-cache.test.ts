@@ -141,16 +141,25 @@ describe('the case-library cache is never stale', () => {
     }
   });
 
-  test('a case file replaced by a link to another file is seen', async () => {
+  test('a case file replaced by a link to another file is seen, and a link leading outside its folder refused', async () => {
     const t = setup();
     try {
       await cached(t);
       const { symlinkSync } = await import('node:fs');
-      writeFileSync(join(t.temp.dir, 'elsewhere.yaml'), caseFile('Linked Case Title'));
-      rmSync(join(t.temp.dir, 'cases', 'test-case.yaml'));
-      symlinkSync(join(t.temp.dir, 'elsewhere.yaml'), join(t.temp.dir, 'cases', 'test-case.yaml'));
+      const caseLink = join(t.temp.dir, 'cases', 'test-case.yaml');
+      // A link within the folder is read (a .txt file is not a case of its own)...
+      writeFileSync(join(t.temp.dir, 'cases', 'linked.txt'), caseFile('Linked Case Title'));
+      rmSync(caseLink);
+      symlinkSync(join(t.temp.dir, 'cases', 'linked.txt'), caseLink);
       const result = await t.run('list', '--json');
       expect(titles(result.stdout)).toEqual(['Linked Case Title']);
+      // ...one leading outside it is not (case folders come from anyone), cached library or not.
+      writeFileSync(join(t.temp.dir, 'elsewhere.yaml'), caseFile('Outside Case Title'));
+      rmSync(caseLink);
+      symlinkSync(join(t.temp.dir, 'elsewhere.yaml'), caseLink);
+      const outside = await t.run('list', '--json');
+      expect(titles(outside.stdout)).toEqual([]);
+      expect(outside.stderr).toContain('outside its folder');
     } finally {
       t.temp.cleanup();
     }

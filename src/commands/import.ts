@@ -217,7 +217,7 @@ export async function importCommand(context: CommandContext, file: string, optio
   const header = [
     `Draft made by "appeal import" from ${name === 'standard input' ? 'standard input' : basename(name)} on ${today}.`,
     imported.checks.length ? 'Check every value marked CHECK against the document, then delete the mark.' : 'Check it against the document before you use it.',
-    ...imported.notes,
+    ...imported.notes.map((note) => note.text),
   ];
   const yaml = caseYamlText(caseDocument(data, imported.checks, header));
   const problems = validationProblems(parseDocument(yaml).toJS(), imported.template, partialNames);
@@ -244,7 +244,7 @@ export async function importCommand(context: CommandContext, file: string, optio
 
   const out = describeFindings(imported);
   if (!options.stdout) out.push('Wrote:', ...[caseFile, ...(templateFile ? [templateFile] : [])].map((path) => `  ${shown(context, path)}`));
-  out.push(...describeChecks(imported.checks, imported.notes.filter((note) => !note.startsWith('The page shows'))));
+  out.push(...describeChecks(imported.checks, imported.notes.filter((note) => note.kind !== 'counter').map((note) => note.text)));
   if (problems.length) {
     (options.stdout ? context.stderr : context.stdout).write(`${out.join('\n')}\n`);
     throw new DataError(`The draft does not pass "appeal validate" yet; fill in what is missing${options.stdout ? '' : ` in ${shown(context, caseFile)}`}:`, {

@@ -20,6 +20,16 @@ export function foldForMatch(text: string): string {
     .trim();
 }
 
+/**
+ * The case in a library that a new document is a later (or the same) issue of: the one with its
+ * UA number, else the one with the id import gives it.
+ */
+export function findCaseOfDocument(cases: readonly CaseRecord[], document: { uaNumber?: string; id: string }): CaseRecord | undefined {
+  const key = document.uaNumber ? uaNumberKey(document.uaNumber) : undefined;
+  const byNumber = key ? cases.find((record) => record.definition.ua_number && uaNumberKey(record.definition.ua_number) === key) : undefined;
+  return byNumber ?? cases.find((record) => record.definition.id === document.id);
+}
+
 export type CaseMatch = { record: CaseRecord } | { suggestions: CaseRecord[]; ambiguous: boolean };
 
 /**

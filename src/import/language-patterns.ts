@@ -38,7 +38,7 @@ export const CLOSING = new RegExp(`^(?:${join((language) => language.closings)})
 export const CLOSING_WITH_NAME = new RegExp(`^((?:${join((language) => language.closings)})[,.]?)\\s+\\p{Lu}[\\p{L}.'’ -]{1,40}$`, 'u');
 
 /** Words that start a line of greeting, for splitting a salutation given in several languages. */
-export const GREETING_WORD = new RegExp(`^(?:${opener}|sr\\.?|sra\\.?|caro|cara|gentile|egregio|prezad[oa]|exm[oa]\\.?|уважаем\\p{L}*|geachte)\\b`, 'iu');
+export const GREETING_WORD = new RegExp(`^(?:${opener}|sr\\.?|sra\\.?|caro|cara|gentile|egregio|prezad[oa]|exm[oa]\\.?|уважаем\\p{L}*|geachte)(?![\\p{L}])`, 'iu');
 
 /** The language of a greeting ("Estimado Presidente" is Spanish). */
 export function greetingLanguage(greeting: string): LanguageWords | undefined {

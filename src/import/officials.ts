@@ -252,7 +252,7 @@ function sectionBlocks(lines: readonly Classified[], found: readonly Block[]): B
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.kind !== 'label' && line.kind !== 'copies') continue;
+    if ((line.kind !== 'label' && line.kind !== 'copies') || (line.segment !== 'targets' && line.segment !== 'copies')) continue;
     const header = HEADER_LINE.exec(line.text);
     let end = i + 1;
     while (end < lines.length && lines[end]!.kind !== 'label' && lines[end]!.kind !== 'copies') end++;

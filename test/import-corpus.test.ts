@@ -43,7 +43,7 @@ describe('appeal import of real Urgent Actions in every layout and language', ()
   test('a page with several letter templates gives the first and says there are more', async () => {
     writeFileSync(join(temp.dir, 'multi.txt'), documentOf('sy-ua313-14-letter-de'));
     const result = await runCli(['import', 'multi.txt', '--stdout', '--no-builtin', '--cases', 'none'], { cwd: temp.dir });
-    expect(result.stdout).toMatch(/^ua_number: "?313\/2014"?$/m);
+    expect(result.stdout).toMatch(/^ua_number: "?313[./]2014"?$/m);
     expect(result.stdout).toContain('name: Bashar Ja\'afari');
     expect(result.stdout).not.toContain('Ilham Aliyev');
     expect(result.stderr).toContain('more letter templates');
@@ -54,6 +54,16 @@ describe('appeal import of real Urgent Actions in every layout and language', ()
     const result = await runCli(['import', 'moscow.txt', '--stdout', '--no-builtin', '--cases', 'none'], { cwd: temp.dir });
     expect(result.stdout).toContain("# CHECK: composed from the document's calls to action; the document has no model letter");
     expect(result.stdout).toContain('All peaceful protesters must be urgently released, and charges against them must be dropped.');
+  });
+
+  test('the petition seed, which appeal already has, is found in the library and nothing is written', async () => {
+    const seeds = join(REPO_ROOT, 'test', 'fixtures', 'seeds');
+    const petition = readdirSync(seeds).find((name) => name.startsWith('002_'))!;
+    const result = await runCli(['import', join(seeds, petition), '--cases', 'mine'], { cwd: temp.dir });
+    expect(result.stdout).toContain('covid-19-kremlin-prisoners is already in the library');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('Nothing was written.');
+    expect(() => readdirSync(join(temp.dir, 'mine'))).toThrow();
   });
 
   test('a README is refused, and nothing is written', async () => {

@@ -58,7 +58,7 @@ export async function importCommand(context: CommandContext, file: string, optio
   }
   const library = openCaseLibrary(context, { cases: existsSync(destination) ? [destination] : [], builtin: options.builtin }, profile);
   const partialNames = Object.keys(library.templates.partials);
-  const existing = findCaseOfDocument(library.cases, { uaNumber: imported.data.ua_number as string | undefined, id: imported.data.id });
+  const existing = findCaseOfDocument(library.cases, { uaNumber: imported.data.ua_number as string | undefined, id: imported.data.id, title: imported.data.title });
   if (existing) return updateCase(context, existing, imported, options, partialNames);
 
   const data = imported.data;

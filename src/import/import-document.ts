@@ -129,6 +129,16 @@ function historyNote(stage: Stage, uaNumber: string | undefined, title: string, 
 }
 
 /**
+ * A README or a manual (Markdown with code blocks, or many "#" headings) quotes UA numbers,
+ * contact lines and letters as examples; it is never a document to write letters from.
+ */
+function isProgramDocumentation(lines: readonly string[]): boolean {
+  const fences = lines.filter((line) => line.startsWith('```')).length;
+  const headings = lines.filter((line) => /^#{1,6} \S/.test(line)).length;
+  return fences >= 2 || headings >= 4;
+}
+
+/**
  * Reads an Urgent Action (as text) into a draft case: every field the document gives, the
  * model letter as a template, and a check for every value that is a guess. A petition becomes a
  * petition case; anything else is "nothing", with the reason.
@@ -136,6 +146,7 @@ function historyNote(stage: Stage, uaNumber: string | undefined, title: string, 
 export function importDocument(raw: string): ImportedCase | NotAnUrgentAction {
   const { lines, more } = firstTemplate(prepareLines(documentLines(raw)));
   if (!lines.some(Boolean)) return { found: 'nothing', reason: 'the document is empty' };
+  if (isProgramDocumentation(lines)) return { found: 'nothing', reason: 'it is documentation written in Markdown, with code blocks and headings, not an Urgent Action' };
   const text = lines.join('\n');
   const language = languageOf(text);
   const found = findOfficials(lines, language.code);

@@ -18,7 +18,7 @@ export interface Segment {
 }
 
 // A line of one repeated character between the letter templates of a page that holds several.
-const TEMPLATE_SEPARATOR = /^([Xx=_*#~-])\1{15,}$/;
+const TEMPLATE_SEPARATOR = /^([Xx=_*~])\1{15,}$/;
 const BULLET_HEADING = new RegExp(`^[•·▪◦●⬤*-]\\s*(${URGENT_ACTION_PHRASE})$`, 'iu');
 const GLUED_HEADING = new RegExp(`^(${URGENT_ACTION_PHRASE})(\\S.+)$`, 'iu');
 

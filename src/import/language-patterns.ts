@@ -31,7 +31,7 @@ const opener = join((language) => language.salutationOpeners);
 /** A letter's opening on a line of its own: "Dear Minister,", "Exzellenz,", "Presidente Maduro:". */
 export const LETTER_OPENING = new RegExp(`^(?:${opener})(?:\\s[^\\n]{0,90})?[,:!]$`, 'iu');
 /** An opening that runs on into the letter: "Your Highness, On 13 July 2020, ...". */
-export const FUSED_OPENING = new RegExp(`^((?:${join((language) => language.salutationOpeners.filter((word) => !/^(?:presidente?a?|ministr[oa]|fiscal)$/.test(word)))})[^,:;.!?\\n]{0,60}?)[,:]\\s+(\\p{Lu}[^\\n]{40,})$`, 'u');
+export const FUSED_OPENING = new RegExp(`^((?:${join((language) => language.salutationOpeners.filter((word) => !/^(?:presidente?a?|ministr[oa]|fiscal)$/.test(word)))})[^,:;.!?\\n]{0,60}?)[,:]\\s+([\\p{Lu}\\d][^\\n]{40,})$`, 'iu');
 /** A letter's closing line: "Yours sincerely,", "Mit freundlichen Grüßen". */
 export const CLOSING = new RegExp(`^(?:${join((language) => language.closings)})[,.!]?$`, 'iu');
 /** A closing with the writer's name on the same line: "Sincerely, Shawn Nock". */
@@ -42,7 +42,7 @@ export const GREETING_WORD = new RegExp(`^(?:${opener}|sr\\.?|sra\\.?|caro|cara|
 
 /** The language of a greeting ("Estimado Presidente" is Spanish). */
 export function greetingLanguage(greeting: string): LanguageWords | undefined {
-  return LANGUAGES.find((language) => new RegExp(`^(?:${language.salutationOpeners.join('|')})\\b`, 'iu').test(greeting.trim()));
+  return LANGUAGES.find((language) => new RegExp(`^(?:${language.salutationOpeners.join('|')})(?![\\p{L}])`, 'iu').test(greeting.trim()));
 }
 
 const label = (kind: keyof LanguageWords['sections']) => join((language) => language.sections[kind]);
@@ -50,10 +50,10 @@ const label = (kind: keyof LanguageWords['sections']) => join((language) => lang
 /** A section label on a line of its own ("Appell an", "Copie à envoyer à :", "SAMPLE LETTER"). */
 export const SECTION_LINE: Record<keyof LanguageWords['sections'], RegExp> = {
   targets: new RegExp(`^(?:${label('targets')})\\s*[:.]?$`, 'iu'),
-  copies: new RegExp(`^(?:${label('copies')})\\b[^\\n]{0,80}?[:.]?$`, 'iu'),
+  copies: new RegExp(`^(?:${label('copies')})(?![\\p{L}])[^\\n]{0,80}?[:.]?$`, 'iu'),
   letter: new RegExp(`^(?:${label('letter')})\\s*[:.]?$`, 'iu'),
-  action: new RegExp(`^(?:${label('action')})\\b[^\\n]{0,160}$`, 'iu'),
-  after: new RegExp(`^(?:${label('after')})\\b[^\\n]{0,60}[:.]?$`, 'iu'),
+  action: new RegExp(`^(?:${label('action')})(?![\\p{L}])[^\\n]{0,160}$`, 'iu'),
+  after: new RegExp(`^(?:${label('after')})(?![\\p{L}])[^\\n]{0,60}[:.]?$`, 'iu'),
 };
 
 /** An e-mail style header: "To: Albert Fabrice Puela", "Cc: Lohaka Yemba". */
@@ -65,10 +65,10 @@ const CAPITAL_LABELS = [label('targets'), label('letter'), label('copies')].join
 export const TRAILING_LABEL = new RegExp(`^([^\\n]{20,}?)\\s+((?:${CAPITAL_LABELS})\\s*:?)$`, 'iu');
 export const LEADING_LABEL = new RegExp(`^((?:${label('letter')})\\s*:?)\\s+((?:${opener})[^\\n]*)$`, 'iu');
 
-export const COPIES_LINE = new RegExp(`^(?:${label('copies')})\\b`, 'iu');
+export const COPIES_LINE = new RegExp(`^(?:${label('copies')})(?![\\p{L}])`, 'iu');
 
 export const CLOSED_NOTICE = new RegExp(`[^.\\n]{0,40}(?:${join((language) => language.closedNotices)})[^.\\n]{0,60}`, 'iu');
-export const UPDATE_NOTICE = new RegExp(`\\b(?:${join((language) => language.updates)})\\b`, 'iu');
+export const UPDATE_NOTICE = new RegExp(`(?<![\\p{L}])(?:${join((language) => language.updates)})(?![\\p{L}])`, 'iu');
 /** The words for an Urgent Action in every language, as one alternation. */
 export const URGENT_ACTION_PHRASE = join((language) => language.urgentAction);
 export const URGENT_ACTION_WORDS = new RegExp(`(?:^|[^\\p{L}])(?:${join((language) => language.urgentAction)})(?![\\p{L}])`, 'iu');

@@ -45,7 +45,7 @@ export function prepareLines(lines: readonly string[]): string[] {
       return;
     }
     const fused = FUSED_OPENING.exec(line);
-    if (fused && fused[1]!.split(/\s+/).length <= 6) {
+    if (fused && fused[1]!.split(/\s+/).length <= 6 && /^[\p{Lu}\d]/u.test(fused[2]!)) {
       out.push(`${fused[1]!},`);
       out.push(fused[2]!);
       return;

@@ -5,7 +5,7 @@ import { composeLetter, findBulletAppeals, findModelLetter, letterTemplate, type
 import { fallbackOfficials, inlineOfficials } from './fallback-officials';
 import { SECTION_LINE } from './language-patterns';
 import { firstTemplate, prepareLines } from './segments';
-import { languageOf } from './languages';
+import { languageByCode, languageOf } from './languages';
 import { findPeople, type ImportedPerson } from './people';
 import { findPetition } from './petition';
 import { HONORIFICS, OFFICE_WORDS } from './official-words';
@@ -215,13 +215,15 @@ export function importDocument(raw: string): ImportedCase | NotAnUrgentAction {
   let template: string | undefined;
   if (letter) {
     template = letterTemplate(letter);
-    data.letter = { template: `${id}.hbs`, language: letter.language, closing: letter.closing ?? 'Yours sincerely,' };
+    // The letter's language is recorded so that a document in another language can add its letter later.
+    const closing = letter.closing ?? languageByCode(letter.language)?.composed.closing ?? 'Yours sincerely,';
+    data.letter = { template: `${id}.hbs`, language: letter.language, closing };
     if (letter.source === 'composed') {
       checks.push({ path: ['letter', 'template'], message: "composed from the document's calls to action; the document has no model letter" });
     } else if (letter.source === 'appeals') {
       checks.push({ path: ['letter', 'template'], message: 'the document gives bullet-point appeals, not a model letter: the template was made from them; reword it into a letter' });
     }
-    if (!letter.closing) checks.push({ path: ['letter', 'closing'], message: 'the model letter has no closing; "Yours sincerely," is used' });
+    if (!letter.closing) checks.push({ path: ['letter', 'closing'], message: `the model letter has no closing; "${closing}" is used` });
   }
   data.history = [{ stage: stage.stage, ...(issueDate ? { date: issueDate.value } : {}), note: historyNote(stage.stage, ua?.value, title.value, stage.evidence, stage.closed) }];
   if (more) notes.push(noteOf('more-templates', 'The page holds more letter templates after this one; only the first was imported. Save each of the others as a document of its own and import it.'));

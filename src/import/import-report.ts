@@ -40,7 +40,7 @@ export function describeFindings(imported: ImportedCase): string[] {
   const letter = imported.letter;
   out.push(
     letter
-      ? `  Model letter: ${letter.paragraphs.length} paragraph${letter.paragraphs.length === 1 ? '' : 's'}${letter.source === 'appeals' ? ', made from the bullet-point appeals' : letter.source === 'composed' ? ", composed from the document's demands (it has no model letter)" : ''}, closing "${letter.closing ?? 'Yours sincerely,'}"`
+      ? `  Model letter: ${letter.paragraphs.length} paragraph${letter.paragraphs.length === 1 ? '' : 's'}${letter.source === 'appeals' ? ', made from the bullet-point appeals' : letter.source === 'composed' ? ", composed from the document's demands (it has no model letter)" : ''}, closing "${String((imported.data.letter as { closing?: string } | undefined)?.closing ?? letter.closing ?? 'Yours sincerely,')}"`
       : '  Model letter: none in the document',
   );
   return out;

@@ -20,6 +20,18 @@ export function foldForMatch(text: string): string {
     .trim();
 }
 
+/**
+ * The case in a library that a new document is a later (or the same) issue of: the one with its
+ * UA number, else the one with the id import gives it.
+ */
+export function findCaseOfDocument(cases: readonly CaseRecord[], document: { uaNumber?: string; id: string; title?: string }): CaseRecord | undefined {
+  const key = document.uaNumber ? uaNumberKey(document.uaNumber) : undefined;
+  const byNumber = key ? cases.find((record) => record.definition.ua_number && uaNumberKey(record.definition.ua_number) === key) : undefined;
+  // A document with no number (a petition) is the same case when its title is the same.
+  const title = document.title ? foldForMatch(document.title) : undefined;
+  return byNumber ?? cases.find((record) => record.definition.id === document.id) ?? (title ? cases.find((record) => !record.definition.ua_number && foldForMatch(record.definition.title) === title) : undefined);
+}
+
 export type CaseMatch = { record: CaseRecord } | { suggestions: CaseRecord[]; ambiguous: boolean };
 
 /**

@@ -10,3 +10,12 @@ export const PACKAGE_JSON = join(PACKAGE_ROOT, 'package.json');
 /** The PDF worker's script, the same whether the CLI runs from tsc's files or the bundle. */
 export const PDF_WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'pdf', 'pdf-engine-worker.js');
 export const LETTER_FONT_FILE = join(PACKAGE_ROOT, 'dist', 'fonts', 'dejavu-sans-letter.ttf');
+
+/** The whole DejaVu Sans (Arabic, Hebrew and more than the letter font keeps), from its npm package. */
+export function bundledFullFontFile(): string | undefined {
+  try {
+    return require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+  } catch {
+    return undefined;
+  }
+}

@@ -13,6 +13,7 @@ import { AppError, ExitCode, UsageError } from '../errors/app-error';
 import { buildLetter, buildSignature, letterTextNamesSender } from '../letters/letter';
 import { assertCanWrite, commitTempFile, ensureOutputDir, tempPathFor, writeError } from '../output/write-output-file';
 import type { BatchChunk, BatchResult } from '../pdf/batch-pdf';
+import { describeCharacter } from '../pdf/letter-font';
 import { ENVELOPES, LABELS_PER_SHEET } from '../pdf/envelope-layout';
 import { BLANK_LABELS, personalContentOf, sharedContentOf, sharedTexts, type PersonalContent, type SharedLetterContent } from '../pdf/letter-layout';
 import { PAPER_LAYOUTS } from '../pdf/paper';
@@ -21,6 +22,7 @@ import { mergeSettings, type PaperSize, type Profile } from '../profile/profile'
 import type { Sender } from '../profile/sender';
 import { readSigners, type Signer } from '../signers/read-signers';
 import { localDateKey } from '../time/clock';
+import { fontRequestFrom } from '../fonts/font-request';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export interface BatchOptions extends CaseSourceFlags {
@@ -30,7 +32,7 @@ export interface BatchOptions extends CaseSourceFlags {
   target?: string[];
   out?: string;
   paper?: string;
-  font?: string;
+  font?: string[];
   force?: boolean;
   duplex?: boolean;
   envelopes?: boolean;
@@ -115,7 +117,7 @@ export async function batchCommand(context: CommandContext, queries: readonly st
     {
       file: temp,
       paper,
-      fontFile: options.font,
+      fonts: fontRequestFrom(options.font, settings.fonts, context.env),
       cwd: context.cwd,
       now,
       title: `Letters to sign: ${records.map((record) => caseDisplayId(record.definition)).join(', ')}`,
@@ -130,7 +132,7 @@ export async function batchCommand(context: CommandContext, queries: readonly st
     // Every letter in mailing order, official by official, each member's letter in turn, sent to
     // the worker in chunks: it lays out one chunk while the next is made here.
     let sharedCount = 0;
-    let chunk: BatchChunk = { shared: [], letters: [], fontSources: signerFontSources(signers, options.signers) };
+    let chunk: BatchChunk = { shared: [], letters: [], fontSources: [{ what: 'the blank signature block', texts: [...BLANK_LABELS] }] };
     for (const plan of plans) {
       // The shared letters of this official so far: usually one, or one per sender country.
       const known: { content: SharedLetterContent; index: number; country: string | undefined }[] = [];
@@ -199,28 +201,6 @@ export async function batchCommand(context: CommandContext, queries: readonly st
 function sameSharedContent(a: SharedLetterContent, b: SharedLetterContent): boolean {
   const sameLines = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((line, index) => line === y[index]);
   return a.date === b.date && a.salutation === b.salutation && a.closing === b.closing && sameLines(a.recipientLines, b.recipientLines) && sameLines(a.paragraphs, b.paragraphs);
-}
-
-/**
- * The characters of the signers' names and addresses, to check against the font before the first
- * letter is written: each character that is not plain ASCII once, with the line it first appears
- * on, so a character the font lacks is reported with a line to fix.
- */
-function signerFontSources(signers: readonly Signer[] | undefined, file: string | undefined): BatchChunk['fontSources'] {
-  if (!signers) return [{ what: 'the blank signature block', texts: [...BLANK_LABELS] }];
-  const seen = new Set<string>();
-  const sources: BatchChunk['fontSources'] = [];
-  for (const signer of signers) {
-    const fresh = new Set<string>();
-    for (const text of [signer.name, ...(signer.address ?? []), signer.country ?? '', signer.email ?? '']) {
-      if (!/[^\u0000-\u007e]/.test(text)) continue;
-      for (const char of text.normalize('NFC')) if (char > '\u007e' && !seen.has(char)) fresh.add(char);
-    }
-    if (!fresh.size) continue;
-    fresh.forEach((char) => seen.add(char));
-    sources.push({ what: `${file}:${signer.line} (${signer.name})`, texts: [[...fresh].join('')] });
-  }
-  return sources;
 }
 
 function blankCount(value: string): number {
@@ -309,6 +289,10 @@ function summary({ out, paper, result, plans, leftOut, signers, blank, options, 
   }
   if (result.envelopes) lines.push(`Envelopes: ${count(result.envelopes, `${ENVELOPES[paper].label} envelope page`)} after the letters, in the same order.`);
   if (result.labelSheets) lines.push(`Labels: ${count(letters, 'address')} on ${count(result.labelSheets, `sheet`)} of ${LABELS_PER_SHEET} labels (A4, 3 × 7) after the letters, in the same order.`);
+  if (result.handSigned.length) {
+    lines.push(`To sign by hand: no font here has every character of ${result.handSigned.length === 1 ? 'this member’s' : 'these members’'} name or address, so their letters have empty lines to sign and to write the name and address:`);
+    for (const member of result.handSigned) lines.push(`  ${member.name}: ${member.characters.map(describeCharacter).join(', ')}`);
+  }
   if (leftOut.length) {
     lines.push('Left out (no printed letter):');
     for (const item of leftOut) lines.push(`  ${describeLeftOut(item)}`);

@@ -18,6 +18,8 @@ import { channelForFormat, recordLetters } from '../action-log/record-letters';
 import { takesPost } from '../addresses/postal-address';
 import { assertTakePost, noPostReason } from '../cases/post-targets';
 import type { PdfEngine } from '../pdf/pdf-engine';
+import type { FontRequest } from '../fonts/font-chain';
+import { fontRequestFrom } from '../fonts/font-request';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export const WRITE_FORMATS = ['text', 'email', 'mailto', 'pdf', 'all'] as const;
@@ -38,8 +40,8 @@ interface DraftDetails {
   subject: string;
   now: Date;
   paper: PaperSize;
-  /** --font, for PDF letters in scripts the built-in font lacks. */
-  fontFile?: string;
+  /** The letter font and its fallbacks, for PDF letters. */
+  fonts: FontRequest;
   cwd: string;
   /** The thread that makes PDFs, started early by the command line (or here when needed). */
   pdfEngine?: PdfEngine;
@@ -71,7 +73,7 @@ const FILE_FORMATS: Record<FileFormat, FileFormatSpec> = {
     whyNot: (official) => (takesPost(official) ? undefined : noPostReason(official)),
     render: async ({ letter }, draft) => {
       draft.pdfEngine ??= (await import('../pdf/pdf-engine')).startPdfEngine();
-      const [pdf] = await draft.pdfEngine.renderLetterPdfs([letter], { paper: draft.paper, fontFile: draft.fontFile, cwd: draft.cwd, now: draft.now });
+      const [pdf] = await draft.pdfEngine.renderLetterPdfs([letter], { paper: draft.paper, fonts: draft.fonts, cwd: draft.cwd, now: draft.now });
       return pdf!;
     },
   },
@@ -91,7 +93,7 @@ export interface WriteOptions extends CaseSourceFlags {
   allowClosed?: boolean;
   yes?: boolean;
   paper?: string;
-  font?: string;
+  font?: string[];
 }
 
 function checkOneLine(value: string | undefined, flag: string): string | undefined {
@@ -164,7 +166,7 @@ export async function writeCommand(context: CommandContext, query: string, optio
   const sender: Sender = { name, address: settings.address, country: settings.country, email: senderEmail };
   const now = context.clock.now();
   const items: LetterToWrite[] = officials.map((official) => ({ official, letter: buildLetter(record, official, sender, now, library.templates) }));
-  const draft: DraftDetails = { senderEmail, subject: emailSubject(definition), now, paper: settings.paper ?? 'a4', fontFile: options.font, cwd: context.cwd, pdfEngine };
+  const draft: DraftDetails = { senderEmail, subject: emailSubject(definition), now, paper: settings.paper ?? 'a4', fonts: fontRequestFrom(options.font, settings.fonts, context.env), cwd: context.cwd, pdfEngine };
 
   if (format === 'mailto') {
     const { buildMailtoLink, MAILTO_SAFE_LENGTH } = await import('../email/mailto-link');

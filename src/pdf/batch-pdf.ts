@@ -1,7 +1,8 @@
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import type { PaperSize } from '../profile/profile';
 import { ENVELOPES, LABEL_SHEET, LABELS_PER_SHEET, layoutEnvelope, layoutLabelSheet } from './envelope-layout';
-import { assertFontShows, loadLetterFont, type LetterFont } from './letter-font';
+import type { FontChain, FontRequest } from '../fonts/font-chain';
+import { assertFontShows, loadFontChain } from './letter-font';
 import type { PersonalContent, SharedLetterContent } from './letter-layout';
 import { LetterPdf } from './letter-pdf';
 import { PAPER_LAYOUTS } from './paper';
@@ -17,7 +18,7 @@ export interface BatchHeader {
   /** A new file for the PDF (the caller moves it into place when all went well). */
   file: string;
   paper: PaperSize;
-  fontFile?: string;
+  fonts: FontRequest;
   cwd: string;
   now: Date;
   title: string;
@@ -43,6 +44,11 @@ export interface BatchResult {
   envelopes: number;
   labelSheets: number;
   bytes: number;
+  /**
+   * Members whose name or address no font here can show, with those characters: their letters
+   * get an empty block to sign and to write the name and address by hand.
+   */
+  handSigned: { name: string; characters: string[] }[];
 }
 
 /**
@@ -57,25 +63,26 @@ export class BatchPdfWriter {
   private letters = 0;
   private letterPages = 0;
   private blankPages = 0;
+  private readonly handSigned = new Map<string, string[]>();
 
   private constructor(
     private readonly header: BatchHeader,
-    private readonly font: LetterFont,
+    private readonly fonts: FontChain,
     private readonly file: BufferedFile,
     private readonly pdf: LetterPdf,
   ) {}
 
   static async open(header: BatchHeader): Promise<BatchPdfWriter> {
-    const font = await loadLetterFont(header.fontFile, header.cwd);
+    const fonts = await loadFontChain(header.fonts, header.cwd);
     const file = new BufferedFile(openSync(header.file, 'wx'));
     try {
       const pdf = await LetterPdf.open({
         paper: PAPER_LAYOUTS[header.paper],
-        font,
+        fonts,
         sink: (chunk) => file.write(chunk),
         info: { title: header.title, subject: 'letters to sign', creationDate: header.now, language: header.language },
       });
-      return new BatchPdfWriter(header, font, file, pdf);
+      return new BatchPdfWriter(header, fonts, file, pdf);
     } catch (error) {
       file.close();
       throw error;
@@ -84,9 +91,10 @@ export class BatchPdfWriter {
 
   /** Adds the next letters; returns how many letters the PDF has now. */
   add(chunk: BatchChunk): number {
-    assertFontShows(this.font, chunk.fontSources);
+    assertFontShows(this.fonts, chunk.fontSources);
     this.shared.push(...chunk.shared);
-    for (const letter of chunk.letters) {
+    for (const chunkLetter of chunk.letters) {
+      const letter = this.printable(chunkLetter);
       const pages = this.pdf.addLetter(this.shared[letter.shared]!, letter.personal);
       this.letterPages += pages;
       if (this.header.duplex && pages % 2 === 1) {
@@ -124,7 +132,22 @@ export class BatchPdfWriter {
       envelopes: header.extras === 'envelopes' ? this.letters : 0,
       labelSheets,
       bytes: this.file.bytes,
+      handSigned: [...this.handSigned].map(([name, characters]) => ({ name, characters })),
     };
+  }
+
+  /**
+   * A member whose name or address no font here has is never printed with a character missing,
+   * and never stops the meeting: their letter gets the blank block to sign and fill in by hand.
+   */
+  private printable(letter: BatchLetter): BatchLetter {
+    if (letter.personal.kind !== 'signed') return letter;
+    const { sender, signature } = letter.personal;
+    const known = this.handSigned.get(sender.name);
+    const missing = known ?? this.fonts.unshowable([sender.name, ...(sender.address ?? []), sender.country ?? '', sender.email ?? '', ...signature]);
+    if (!missing.length) return letter;
+    if (!known) this.handSigned.set(sender.name, missing);
+    return { shared: letter.shared, personal: { kind: 'blank' } };
   }
 
   /** Stops writing; the caller removes the file. */

@@ -25,6 +25,8 @@ export const profileSchema = z.strictObject({
   paper: z.enum(PAPER_SIZES).optional(),
   language: z.string().regex(LANGUAGE_TAG).optional(),
   cases: z.array(z.string().min(1)).optional(),
+  /** Font files for characters the letter font lacks (a member's name in Chinese, say). */
+  fonts: z.array(z.string().min(1)).optional(),
 });
 
 /** The sender's details kept between runs, so members type them once. */

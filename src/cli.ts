@@ -115,7 +115,8 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--font <file>', 'a .ttf, .otf or .ttc font; more --font files cover what the first lacks (repeatable)', collect)
       .option('--duplex', 'start each letter on the front of a sheet, for printing on both sides')
       .option('--envelopes', 'add a page per letter to print on DL (A4) or #10 (Letter) envelopes')
-      .option('--labels', 'add A4 sheets of 3 × 7 address labels, in the order of the letters')
+      .option('--labels', 'add sheets of address labels in the order of the letters: Avery 5160/8160 on Letter, 3 × 7 on A4')
+      .option('--label-start <n>', 'with --labels: the first unused label of a part-used sheet, counted along the rows from 1')
       .option('--force', 'replace the PDF if it exists')
       .option('--allow-closed', 'print letters for a closed case all the same'),
   ).action(async (queries: string[], options) => {

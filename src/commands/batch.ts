@@ -14,7 +14,7 @@ import { buildLetter, buildSignature, letterTextNamesSender } from '../letters/l
 import { assertCanWrite, commitTempFile, ensureOutputDir, tempPathFor, writeError } from '../output/write-output-file';
 import type { BatchChunk, BatchResult } from '../pdf/batch-pdf';
 import { describeCharacter } from '../pdf/letter-font';
-import { ENVELOPES, LABELS_PER_SHEET } from '../pdf/envelope-layout';
+import { ENVELOPES, LABEL_SHEETS, labelsPerSheet } from '../pdf/envelope-layout';
 import { BLANK_LABELS, personalContentOf, sharedContentOf, sharedTexts, type PersonalContent, type SharedLetterContent } from '../pdf/letter-layout';
 import { PAPER_LAYOUTS } from '../pdf/paper';
 import type { PdfEngine } from '../pdf/pdf-engine';
@@ -37,6 +37,7 @@ export interface BatchOptions extends CaseSourceFlags {
   duplex?: boolean;
   envelopes?: boolean;
   labels?: boolean;
+  labelStart?: string;
   allowClosed?: boolean;
 }
 
@@ -69,7 +70,6 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   if (!queries.length && !options.open) throw new UsageError('Which cases? Name them, or give --open for every open case.', { hint: 'For example: appeal batch 150.19 miftakhov --signers members.csv' });
   if (options.signers !== undefined && options.blank !== undefined) throw new UsageError('Give --signers or --blank, not both.', { hint: '--signers FILE prints each member’s name; --blank N leaves the signature blocks empty.' });
   if (options.signers === undefined && options.blank === undefined) throw new UsageError('Who signs? Give --signers FILE (a CSV or YAML list of members) or --blank N (letters to sign by hand).', { hint: 'For example: appeal batch 150.19 --signers members.csv' });
-  if (options.envelopes && options.labels) throw new UsageError('Give --envelopes or --labels, not both.', { hint: 'Envelopes print each address on an envelope; labels print them on A4 sheets of 21 labels.' });
   const blank = options.blank === undefined ? undefined : blankCount(options.blank);
 
   const settings = mergeSettings<Profile>(loadSettings(context), { paper: options.paper as PaperSize | undefined });
@@ -123,7 +123,8 @@ export async function batchCommand(context: CommandContext, queries: readonly st
       title: `Letters to sign: ${records.map((record) => caseDisplayId(record.definition)).join(', ')}`,
       language: records[0]?.definition.letter?.language,
       duplex: Boolean(options.duplex),
-      extras: options.envelopes ? 'envelopes' : options.labels ? 'labels' : 'none',
+      envelopes: Boolean(options.envelopes),
+      labels: options.labels ? { start: labelStart(options.labelStart, paper) } : undefined,
     },
     progress?.update,
   );
@@ -201,6 +202,17 @@ export async function batchCommand(context: CommandContext, queries: readonly st
 function sameSharedContent(a: SharedLetterContent, b: SharedLetterContent): boolean {
   const sameLines = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((line, index) => line === y[index]);
   return a.date === b.date && a.salutation === b.salutation && a.closing === b.closing && sameLines(a.recipientLines, b.recipientLines) && sameLines(a.paragraphs, b.paragraphs);
+}
+
+/** --label-start: the first unused label of a part-used sheet, counted row by row from 1. */
+function labelStart(value: string | undefined, paper: PaperSize): number {
+  if (value === undefined) return 1;
+  const perSheet = labelsPerSheet(LABEL_SHEETS[paper]);
+  const start = Number(value);
+  if (!/^\d+$/.test(value.trim()) || start < 1 || start > perSheet) {
+    throw new UsageError(`--label-start ${value}: give the first unused label of the sheet, from 1 to ${perSheet} (${LABEL_SHEETS[paper].label}), counted along the rows.`, { hint: 'For example: --label-start 7 when the first two rows of a 3-column sheet are used.' });
+  }
+  return start;
 }
 
 function blankCount(value: string): number {
@@ -288,7 +300,8 @@ function summary({ out, paper, result, plans, leftOut, signers, blank, options, 
     lines.push(`Blank letters: ${blank} for each official, with empty signature blocks to sign and address by hand.`);
   }
   if (result.envelopes) lines.push(`Envelopes: ${count(result.envelopes, `${ENVELOPES[paper].label} envelope page`)} after the letters, in the same order.`);
-  if (result.labelSheets) lines.push(`Labels: ${count(letters, 'address')} on ${count(result.labelSheets, `sheet`)} of ${LABELS_PER_SHEET} labels (A4, 3 × 7) after the letters, in the same order.`);
+  if (result.labelSheets) lines.push(`Labels: ${count(letters, 'address')} on ${count(result.labelSheets, `sheet`)} of ${LABEL_SHEETS[paper].label} labels${options.labelStart ? `, from label ${options.labelStart} of the first sheet` : ''}, in the same order.`);
+  if (result.sections.length > 1) lines.push(`Pages: ${result.sections.map((section) => `${section.what} ${section.first}${section.last > section.first ? `–${section.last}` : ''}`).join(', ')} (change the paper in the printer between them).`);
   if (result.handSigned.length) {
     lines.push(`To sign by hand: no font here has every character of ${result.handSigned.length === 1 ? 'this member’s' : 'these members’'} name or address, so their letters have empty lines to sign and to write the name and address:`);
     for (const member of result.handSigned) lines.push(`  ${member.name}: ${member.characters.map(describeCharacter).join(', ')}`);

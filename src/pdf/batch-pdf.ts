@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import type { PaperSize } from '../profile/profile';
-import { ENVELOPES, LABEL_SHEET, LABELS_PER_SHEET, layoutEnvelope, layoutLabelSheet } from './envelope-layout';
+import { ENVELOPES, LABEL_SHEETS, layoutEnvelope, layoutLabelSheet, planLabelSheets } from './envelope-layout';
 import type { FontChain, FontRequest } from '../fonts/font-chain';
 import { assertFontShows, loadFontChain } from './letter-font';
 import type { PersonalContent, SharedLetterContent } from './letter-layout';
@@ -24,7 +24,17 @@ export interface BatchHeader {
   title: string;
   language?: string;
   duplex: boolean;
-  extras: 'none' | 'envelopes' | 'labels';
+  /** An envelope page per letter after the letters. */
+  envelopes: boolean;
+  /** Sheets of address labels after the letters (and envelopes); the first used label of the first sheet, from 1. */
+  labels: { start: number } | undefined;
+}
+
+/** A part of the PDF to print on one kind of paper: pages `first` to `last`, from 1. */
+export interface PdfSection {
+  what: 'letters' | 'envelopes' | 'labels';
+  first: number;
+  last: number;
 }
 
 /** The next letters of a batch, in mailing order, with the shared letters they bring in. */
@@ -43,6 +53,8 @@ export interface BatchResult {
   blankPages: number;
   envelopes: number;
   labelSheets: number;
+  /** The pages of letters, envelopes and labels, so the printer's paper can be changed between them. */
+  sections: PdfSection[];
   bytes: number;
   /**
    * Members whose name or address no font here can show, with those characters: their letters
@@ -101,7 +113,7 @@ export class BatchPdfWriter {
         this.pdf.addBlankPage();
         this.blankPages += 1;
       }
-      if (this.header.extras !== 'none') this.addresses.push({ shared: letter.shared, returnLines: letter.personal.kind === 'signed' ? returnAddress(letter.personal) : undefined });
+      if (this.header.envelopes || this.header.labels) this.addresses.push({ shared: letter.shared, returnLines: letter.personal.kind === 'signed' ? returnAddress(letter.personal) : undefined });
     }
     this.letters += chunk.letters.length;
     return this.letters;
@@ -110,18 +122,29 @@ export class BatchPdfWriter {
   /** Adds envelopes or labels, ends the PDF and makes sure it is on disk. */
   async finish(): Promise<BatchResult> {
     const { header, pdf } = this;
-    let labelSheets = 0;
-    if (header.extras === 'envelopes') {
+    const sections: PdfSection[] = [];
+    const section = (what: PdfSection['what'], before: number) => {
+      if (pdf.pages > before) sections.push({ what, first: before + 1, last: pdf.pages });
+    };
+    section('letters', 0);
+    if (header.envelopes) {
+      const before = pdf.pages;
       const envelope = ENVELOPES[header.paper];
       for (const address of this.addresses) {
         pdf.addDrawnPage([envelope.width, envelope.height], layoutEnvelope(this.shared[address.shared]!.recipientLines, address.returnLines, header.paper, pdf.measure));
       }
-    } else if (header.extras === 'labels') {
-      for (let start = 0; start < this.addresses.length; start += LABELS_PER_SHEET) {
-        const blocks = this.addresses.slice(start, start + LABELS_PER_SHEET).map((address) => this.shared[address.shared]!.recipientLines);
-        pdf.addDrawnPage([LABEL_SHEET.width, LABEL_SHEET.height], layoutLabelSheet(blocks, pdf.measure));
+      section('envelopes', before);
+    }
+    let labelSheets = 0;
+    if (header.labels) {
+      const before = pdf.pages;
+      const sheet = LABEL_SHEETS[header.paper];
+      for (const page of planLabelSheets(this.addresses.length, sheet, header.labels.start)) {
+        const blocks = this.addresses.slice(page.start, page.start + page.count).map((address) => this.shared[address.shared]!.recipientLines);
+        pdf.addDrawnPage([sheet.width, sheet.height], layoutLabelSheet(blocks, sheet, page.firstCell, pdf.measure));
         labelSheets += 1;
       }
+      section('labels', before);
     }
     await pdf.finish();
     this.file.close();
@@ -129,8 +152,9 @@ export class BatchPdfWriter {
       pages: pdf.pages,
       letterPages: this.letterPages,
       blankPages: this.blankPages,
-      envelopes: header.extras === 'envelopes' ? this.letters : 0,
+      envelopes: header.envelopes ? this.letters : 0,
       labelSheets,
+      sections,
       bytes: this.file.bytes,
       handSigned: [...this.handSigned].map(([name, characters]) => ({ name, characters })),
     };

@@ -150,6 +150,9 @@ export function buildProgram(context: CommandContext, version: string): Command 
     .option('--email <address>', 'your email address')
     .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']))
     .option('--language <tag>', 'the language you read, e.g. en, de, fr (kept in your profile; a letter follows its case’s language)')
+    .option('--group-name <name>', 'a group coordinator: the group’s name, first line of its return address')
+    .option('--group-address <line>', 'a line of the group’s return address, for members who give none (repeatable)', collect)
+    .option('--group-country <country>', 'the group’s country (default: yours)')
     .option('-y, --yes', 'ask nothing: save the flags as given')
     .action(async (options) => (await import('./commands/init')).initCommand(context, options));
 

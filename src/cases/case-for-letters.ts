@@ -1,5 +1,5 @@
 import type { CaseDefinition } from './case-schema';
-import { caseDisplayId, caseState } from './case-summary';
+import { caseDisplayId, caseState, probablyOverReason } from './case-summary';
 import { AppError, ExitCode } from '../errors/app-error';
 
 /**
@@ -25,5 +25,7 @@ export function checkCaseTakesLetters(definition: CaseDefinition, today: Date, a
   if (state === 'expired') {
     return { warning: `the deadline of ${caseDisplayId(definition)} (${definition.deadline}) has passed. Letters may still help: check with the Amnesty office in your country before sending.` };
   }
+  const over = probablyOverReason(definition, today);
+  if (over) return { warning: `${caseDisplayId(definition)} is probably over (${over}): check with the Amnesty office in your country that it is still current before sending.` };
   return {};
 }

@@ -2,7 +2,7 @@ import { unlinkSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { CaseRecord } from '../cases/case-library';
 import type { Official } from '../cases/case-schema';
-import { caseDisplayId, caseState } from '../cases/case-summary';
+import { caseDisplayId, caseState, probablyOverReason } from '../cases/case-summary';
 import { findCase } from '../cases/find-case';
 import { checkCaseTakesLetters } from '../cases/case-for-letters';
 import { describeOfficial, noPostReason } from '../cases/post-targets';
@@ -21,6 +21,8 @@ import type { PdfEngine } from '../pdf/pdf-engine';
 import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
 import type { Sender } from '../profile/sender';
 import { readSigners, type Signer } from '../signers/read-signers';
+import { giveReturnAddresses, type MembersWithReturnAddress } from '../signers/return-addresses';
+import type { GroupProfile } from '../profile/sender';
 import { localDateKey } from '../time/clock';
 import { fontRequestFrom } from '../fonts/font-request';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
@@ -80,7 +82,8 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   const leftOut: LeftOut[] = [];
   const records = chooseCases(context, library.cases, queries, options, now, leftOut);
 
-  const signers: Signer[] | undefined = options.signers === undefined ? undefined : loadSigners(context, options.signers);
+  const members = options.signers === undefined ? undefined : giveReturnAddresses(loadSigners(context, options.signers), settings.group);
+  const signers: Signer[] | undefined = members?.signers;
   const signerCount = signers?.length ?? blank!;
 
   const plans: OfficialPlan[] = [];
@@ -196,7 +199,7 @@ export async function batchCommand(context: CommandContext, queries: readonly st
     }
   }
   recordLetters(context, lettersMade());
-  context.stdout.write(summary({ out, paper, result, plans, leftOut, signers, blank, options, cwd: context.cwd }));
+  context.stdout.write(summary({ out, paper, result, plans, leftOut, signers, blank, options, cwd: context.cwd, members, group: settings.group }));
 }
 
 function sameSharedContent(a: SharedLetterContent, b: SharedLetterContent): boolean {
@@ -232,7 +235,11 @@ function loadSigners(context: CommandContext, file: string): Signer[] {
 /** The named cases (each once, in the order given), or every open case with officials. */
 function chooseCases(context: CommandContext, cases: readonly CaseRecord[], queries: readonly string[], options: BatchOptions, now: Date, leftOut: LeftOut[]): CaseRecord[] {
   if (options.open) {
-    const open = cases.filter((record) => caseState(record.definition, now) === 'open');
+    const open = cases.filter((record) => caseState(record.definition, now) === 'open' && !probablyOverReason(record.definition, now));
+    for (const record of cases) {
+      const over = caseState(record.definition, now) === 'open' && probablyOverReason(record.definition, now);
+      if (over) leftOut.push({ record, reason: `probably over (${over}): check it is still current, then name it to print its letters` });
+    }
     for (const record of open) if (!record.definition.officials.length || !record.definition.letter) leftOut.push({ record, reason: 'a petition, with no official to write to' });
     const chosen = open.filter((record) => record.definition.officials.length && record.definition.letter);
     if (!chosen.length) throw new AppError(`No open case has officials to write to on ${localDateKey(now)}.`, { exitCode: ExitCode.failure, hint: 'See the cases with: appeal list --all' });
@@ -272,13 +279,15 @@ interface SummaryInput {
   plans: readonly OfficialPlan[];
   leftOut: readonly LeftOut[];
   signers: readonly Signer[] | undefined;
+  members: MembersWithReturnAddress | undefined;
+  group: GroupProfile | undefined;
   blank: number | undefined;
   options: BatchOptions;
   cwd: string;
 }
 
 /** What the coordinator needs at the meeting: what is in the PDF, in its order, and what is not. */
-function summary({ out, paper, result, plans, leftOut, signers, blank, options, cwd }: SummaryInput): string {
+function summary({ out, paper, result, plans, leftOut, signers, blank, options, cwd, members, group }: SummaryInput): string {
   const letters = plans.reduce((sum, plan) => sum + plan.letters, 0);
   const paperName = PAPER_LAYOUTS[paper].label;
   const letterSheets = options.duplex ? (result.letterPages + result.blankPages) / 2 : result.letterPages;
@@ -296,6 +305,8 @@ function summary({ out, paper, result, plans, leftOut, signers, blank, options, 
   }
   if (signers) {
     lines.push(`Signers: ${count(signers.length, 'member')}, ${count(plans.length, 'letter')} each to sign.`);
+    if (members?.fromGroup.length && group) lines.push(`Return address: the group’s (${[group.name, ...group.address].join(', ')}) on the letters of ${members.fromGroup.join(', ')}, who gave none.`);
+    if (members?.without.length) lines.push(`No return address on the letters of ${members.without.join(', ')}: add their addresses to ${options.signers}, or the group’s to your profile with appeal init --group-name NAME --group-address LINE.`);
   } else {
     lines.push(`Blank letters: ${blank} for each official, with empty signature blocks to sign and address by hand.`);
   }

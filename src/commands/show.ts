@@ -1,5 +1,6 @@
 import { findCase } from '../cases/find-case';
-import { caseDisplayId, caseState, deadlineText, officialChannels } from '../cases/case-summary';
+import { caseDisplayId, caseState, deadlineText, officialChannels, probablyOverReason } from '../cases/case-summary';
+import { dirname, relative } from 'node:path';
 import { postalAddressLines } from '../addresses/postal-address';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
@@ -25,7 +26,8 @@ export async function showCommand(context: CommandContext, query: string, option
   const heading = `${caseDisplayId(definition)}: ${definition.title}`;
   out.push(heading, '='.repeat(Math.min(heading.length, 78)));
   out.push(`Case id: ${definition.id}${definition.country ? ` · Country: ${definition.country}` : ''}`);
-  out.push(`Status: ${state === 'closed' ? 'closed (no further action is requested)' : state === 'expired' ? 'deadline passed (late letters may still help: check with your section)' : 'open'}`);
+  const over = probablyOverReason(definition, today);
+  out.push(`Status: ${state === 'closed' ? 'closed (no further action is requested)' : state === 'expired' ? 'deadline passed (late letters may still help: check with your section)' : over ? `probably over: check before writing (${over})` : 'open'}`);
   out.push(`Deadline: ${deadlineText(definition, today)}`);
   if (definition.issue_date) out.push(`Issued: ${definition.issue_date}`);
   if (definition.preferred_languages?.length) out.push(`Preferred language: ${definition.preferred_languages.join(' or ')}`);
@@ -73,7 +75,13 @@ export async function showCommand(context: CommandContext, query: string, option
     }
   }
   if (definition.kind !== 'petition' && definition.officials.length) out.push('', `Write a letter: appeal write ${definition.id}`);
+  if (!record.builtin) out.push(`Case file: ${shownPath(record.file, context.cwd)}, from your case folder ${shownPath(dirname(record.file), context.cwd)} (--cases, APPEAL_CASES or your profile).`);
   context.stdout.write(`${out.join('\n')}\n`);
+}
+
+function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
 }
 
 function wrap(text: string, width: number): string[] {

@@ -19,6 +19,7 @@ import { takesPost } from '../addresses/postal-address';
 import { assertTakePost, noPostReason } from '../cases/post-targets';
 import type { PdfEngine } from '../pdf/pdf-engine';
 import type { FontRequest } from '../fonts/font-chain';
+import { senderSettings } from '../profile/sender';
 import { fontRequestFrom } from '../fonts/font-request';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
@@ -128,7 +129,7 @@ export async function writeCommand(context: CommandContext, query: string, optio
     email: checkEmailAddress(checkOneLine(options.email, '--email'), '--email'),
     paper: options.paper as PaperSize | undefined,
   };
-  const settings = mergeSettings<Profile>(loadSettings(context), flags);
+  const settings = senderSettings(loadSettings(context), flags);
   // The environment layer is not checked on the way in: a name from APPEAL_NAME must be one line too.
   settings.name = checkOneLine(settings.name, options.name !== undefined ? '--name' : context.env.APPEAL_NAME ? 'APPEAL_NAME' : 'the name in your profile');
   const library = openCaseLibrary(context, options, settings);

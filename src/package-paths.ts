@@ -11,11 +11,8 @@ export const PACKAGE_JSON = join(PACKAGE_ROOT, 'package.json');
 export const PDF_WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'pdf', 'pdf-engine-worker.js');
 export const LETTER_FONT_FILE = join(PACKAGE_ROOT, 'dist', 'fonts', 'dejavu-sans-letter.ttf');
 
-/** The whole DejaVu Sans (Arabic, Hebrew and more than the letter font keeps), from its npm package. */
-export function bundledFullFontFile(): string | undefined {
-  try {
-    return require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * The whole DejaVu Sans (its Arabic with joining forms, Hebrew and more than the letter font
+ * keeps), copied next to the letter font at build time: the fallback for names in those scripts.
+ */
+export const FULL_FONT_FILE = join(PACKAGE_ROOT, 'dist', 'fonts', 'dejavu-sans-full.ttf');

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Font } from 'fontkit';
 import { AppError, DataError, ExitCode, UsageError } from '../errors/app-error';
 import { FontChain, readFontFace, type FontFace, type FontRequest } from '../fonts/font-chain';
-import { bundledFullFontFile, LETTER_FONT_FILE } from '../package-paths';
+import { FULL_FONT_FILE, LETTER_FONT_FILE } from '../package-paths';
 
 /** Font chains already loaded in this process: a batch or a warm PDF worker parses each font once. */
 const loadedChains = new Map<string, FontChain>();
@@ -20,8 +20,8 @@ export async function loadFontChain(request: FontRequest, cwd: string): Promise<
     const letter = request.letterFont === undefined ? builtInFace(fontkit) : readUserFont(fontkit, request.letterFont, cwd);
     const given = (request.fallbackFonts ?? []).map((file) => readUserFont(fontkit, file, cwd));
     if (request.letterFont !== undefined) given.push(builtInFace(fontkit));
-    const full = bundledFullFontFile();
-    chain = new FontChain(fontkit, letter, given, full ? { file: full, label: 'DejaVu Sans' } : undefined, request.systemFonts);
+    const full = existsSync(FULL_FONT_FILE) ? { file: FULL_FONT_FILE, label: 'DejaVu Sans' } : undefined;
+    chain = new FontChain(fontkit, letter, given, full, request.systemFonts);
     loadedChains.set(key, chain);
   }
   return chain;

@@ -26,6 +26,9 @@ export interface BidiEngine {
 /** Scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms. */
 export const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
+/** Bidi marks and isolates: they order the text and are not drawn. */
+const BIDI_CONTROL = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
 /** Characters that take the font of the text around them rather than one of their own. */
 const NEUTRAL = /[\s\p{P}\p{S}\p{Cf}\p{M}]/u;
 
@@ -60,13 +63,19 @@ function logicalRuns(text: string, chain: FontChain, bidi: BidiEngine | undefine
   let levels: Uint8Array | undefined;
   let mirrored: Map<number, string> | undefined;
   if (bidi && RIGHT_TO_LEFT.test(text)) {
-    const embedding = bidi.getEmbeddingLevels(text, 'auto');
+    // Letters are written left to right (English, Russian...): a right-to-left name or address is
+    // a run inside a left-to-right line, so "محمد عبد الله · 12 Harbour Lane" keeps the name first.
+    const embedding = bidi.getEmbeddingLevels(text, 'ltr');
     levels = embedding.levels;
     mirrored = bidi.getMirroredCharactersMap(text, embedding);
   }
   const chars: { char: string; level: number; face: FontFace | undefined }[] = [];
   let offset = 0;
   for (const char of text) {
+    if (BIDI_CONTROL.test(char)) {
+      offset += char.length;
+      continue;
+    }
     const level = levels?.[offset] ?? 0;
     const shown = mirrored?.get(offset) ?? char;
     chars.push({ char: shown, level, face: NEUTRAL.test(shown) || INVISIBLE.test(shown) ? undefined : chain.faceFor(shown) });

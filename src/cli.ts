@@ -1,7 +1,16 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext } from './commands/command-context';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** --paper a4 or letter, written in any case ("A4", "Letter"). */
+function paperOption(description: string): Option {
+  return new Option('--paper <size>', description).argParser((value: string) => {
+    const size = value.trim().toLowerCase();
+    if (size !== 'a4' && size !== 'letter') throw new InvalidArgumentError('give a4 or letter.');
+    return size;
+  });
+}
 
 function addCaseSourceOptions(command: Command): Command {
   return command
@@ -53,7 +62,7 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--email <address>', 'your email address (default: your profile)')
       .option('-t, --target <official>', 'whom to write to: the number "appeal show" gives, the official\'s id, part of the name or title, or "all" (repeatable)', collect)
       .addOption(new Option('-f, --format <format>', 'what to make: text, email (.eml drafts), mailto (links), pdf (to print and post), or all').default('text'))
-      .addOption(new Option('--paper <size>', 'paper for PDF letters (default: your profile, else a4)').choices(['a4', 'letter']))
+      .addOption(paperOption('paper for PDF letters: a4 or letter (default: your profile, else a4)'))
       .option('--font <file>', 'a .ttf, .otf or .ttc font for PDF letters; more --font files cover what the first lacks (repeatable)', collect)
       .option('-o, --out <dir>', 'folder for the letters (default: the current folder)')
       .option('--stdout', 'print the letters instead of writing files')
@@ -111,7 +120,7 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--blank <n>', 'instead of --signers: n letters per official with empty signature blocks')
       .option('-t, --target <official>', 'whom to write to in each case, as in "appeal write" (default: every official who takes post; repeatable)', collect)
       .option('-o, --out <file>', 'the PDF to write (default: letters-DATE.pdf)')
-      .addOption(new Option('--paper <size>', 'paper (default: your profile, else a4)').choices(['a4', 'letter']))
+      .addOption(paperOption('paper: a4 or letter (default: your profile, else a4)'))
       .option('--font <file>', 'a .ttf, .otf or .ttc font; more --font files cover what the first lacks (repeatable)', collect)
       .option('--duplex', 'start each letter on the front of a sheet, for printing on both sides')
       .option('--envelopes', 'add a page per letter to print on DL (A4) or #10 (Letter) envelopes')
@@ -148,7 +157,7 @@ export function buildProgram(context: CommandContext, version: string): Command 
     .option('--address <line>', 'a line of your postal address (repeatable)', collect)
     .option('--country <country>', 'the country you live in')
     .option('--email <address>', 'your email address')
-    .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']))
+    .addOption(paperOption('paper size: a4 or letter'))
     .option('--language <tag>', 'the language you read, e.g. en, de, fr (kept in your profile; a letter follows its case’s language)')
     .option('--group-name <name>', 'a group coordinator: the group’s name, first line of its return address')
     .option('--group-address <line>', 'a line of the group’s return address, for members who give none (repeatable)', collect)

@@ -134,7 +134,7 @@ export async function writeCommand(context: CommandContext, query: string, optio
   settings.name = checkOneLine(settings.name, options.name !== undefined ? '--name' : context.env.APPEAL_NAME ? 'APPEAL_NAME' : 'the name in your profile');
   const library = openCaseLibrary(context, options, settings);
   warnAboutProblems(context, library);
-  const record = findCase(library.cases, query);
+  const record = findCase(library.cases, query, library.problems);
   const { definition } = record;
 
   const { warning } = checkCaseTakesLetters(definition, context.clock.now(), Boolean(options.allowClosed));

@@ -153,7 +153,7 @@ describe('meeting night: twelve members in six scripts', () => {
     const handSigned = MEMBERS.filter((member) => CJK.test(member.name));
     expect(noSystemFonts.stdout).toContain('To sign by hand:');
     for (const member of handSigned) {
-      expect(noSystemFonts.stdout).toMatch(new RegExp(`\\n  ${member.name}: ${[...member.name][0]} \\(U\\+`));
+      expect(noSystemFonts.stdout).toMatch(new RegExp(`\\n  ${member.name} \\(members\\.csv:${MEMBERS.indexOf(member) + 2}\\): ${[...member.name][0]} \\(U\\+`));
       const page = bare.pages[MEMBERS.indexOf(member)]!;
       const texts = page.items.map((item) => item.text);
       // No name with a character missing: the lines to sign and to write the name and address.

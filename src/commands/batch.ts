@@ -315,7 +315,10 @@ function summary({ out, paper, result, plans, leftOut, signers, blank, options, 
   if (result.sections.length > 1) lines.push(`Pages: ${result.sections.map((section) => `${section.what} ${section.first}${section.last > section.first ? `–${section.last}` : ''}`).join(', ')} (change the paper in the printer between them).`);
   if (result.handSigned.length) {
     lines.push(`To sign by hand: no font here has every character of ${result.handSigned.length === 1 ? 'this member’s' : 'these members’'} name or address, so their letters have empty lines to sign and to write the name and address:`);
-    for (const member of result.handSigned) lines.push(`  ${member.name}: ${member.characters.map(describeCharacter).join(', ')}`);
+    for (const member of result.handSigned) {
+      const line = signers?.find((signer) => signer.name === member.name)?.line;
+      lines.push(`  ${member.name}${line ? ` (${options.signers}:${line})` : ''}: ${member.characters.map(describeCharacter).join(', ')}`);
+    }
   }
   if (leftOut.length) {
     lines.push('Left out (no printed letter):');

@@ -127,7 +127,9 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--labels', 'add sheets of address labels in the order of the letters: Avery 5160/8160 on Letter, 3 × 7 on A4')
       .option('--label-start <n>', 'with --labels: the first unused label of a part-used sheet, counted along the rows from 1')
       .option('--force', 'replace the PDF if it exists')
-      .option('--allow-closed', 'print letters for a closed case all the same'),
+      .option('--allow-closed', 'print letters for a closed case all the same')
+      .option('--preview', 'make the PDF to look at, without recording its letters in the action log')
+      .option('--no-log', 'make the PDF without recording its letters (the same as --preview)'),
   ).action(async (queries: string[], options) => {
     const pdfEngine = (await import('./pdf/pdf-engine')).startPdfEngine();
     return (await import('./commands/batch')).batchCommand(context, queries, options, pdfEngine);

@@ -22,37 +22,36 @@ export interface LetterMade {
   sender: string | null;
   /** The file written (several letters may share one PDF); null when no file was written. */
   file: string | null;
+  /** Which of a batch's blank letters to this official it is (1, 2...). */
+  copy?: number;
 }
 
 export interface ActionLogContext {
   env: NodeJS.ProcessEnv;
   clock: Clock;
-  stderr: { write(text: string): unknown };
 }
 
 /**
  * Records letters a command has written, all with the time of the command's clock. The letters
  * are already on disk, so a log that cannot be written is a warning, not a failure: the person
- * keeps their letters and is told they will not be counted.
+ * keeps their letters and is told they will not be counted. Returns that warning, for the
+ * command to show; undefined when the letters were recorded.
  */
-export function recordLetters(context: ActionLogContext, letters: Iterable<LetterMade>): boolean {
+export function recordLetters(context: ActionLogContext, letters: Iterable<LetterMade>): string | undefined {
   const at = context.clock.now().toISOString();
   const file = actionLogFile(context.env);
   // Made one at a time as the log is written: a meeting's batch can be ten thousand letters.
   function* records(): Generator<MadeRecord> {
     for (const letter of letters) {
-      yield { v: ACTION_LOG_VERSION, kind: 'made', at, case: letter.case, official: letter.official, format: letter.format, channel: letter.channel, sender: letter.sender, file: letter.file };
+      yield { v: ACTION_LOG_VERSION, kind: 'made', at, case: letter.case, official: letter.official, format: letter.format, channel: letter.channel, sender: letter.sender, file: letter.file, ...(letter.copy ? { copy: letter.copy } : {}) };
     }
   }
   try {
     appendRecords(file, records());
-    return true;
+    return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-    context.stderr.write(
-      `warning: the letters were written, but could not be recorded in the action log ${file} (${reason}); "appeal report" will not count them. Set APPEAL_DATA to a folder you can write to.\n`,
-    );
-    return false;
+    return `the letters were written, but could not be recorded in the action log ${file} (${reason}); "appeal report" will not count them. Set APPEAL_DATA to a folder you can write to.`;
   }
 }

@@ -1,5 +1,5 @@
 import type { CaseDefinition } from '../cases/case-schema';
-import { joinNames } from '../letters/letter-context';
+import { joinNames } from '../text/join-names';
 
 /**
  * The subject of an email about a case: the case file's own (`letter.subject`) when it has one,

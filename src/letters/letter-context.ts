@@ -1,5 +1,6 @@
 import type { CaseDefinition, Official } from '../cases/case-schema';
 import type { Sender } from '../profile/sender';
+import { joinNames } from '../text/join-names';
 
 /**
  * What a model-letter template may use. Every key is always present (null when unknown), so
@@ -37,11 +38,6 @@ export const LETTER_CONTEXT_SHAPE: ContextShape = {
     closing: 'value',
   },
 };
-
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
 
 export function buildLetterContext(definition: CaseDefinition, official: Official, sender: Sender, date: string, salutation: string): LetterContext {
   return {

@@ -82,8 +82,10 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .description('mark letters as actually sent, so the report counts them')
       .argument('<case>', 'UA number ("UA 150.19", "150/19"), case id, or part of a name')
       .option('-t, --target <official>', 'whose letter was sent: a number from "appeal show", an id, part of the name, or "all" (repeatable)', collect)
-      .option('-n, --name <name>', 'who sent it, as the letter was signed (default: your profile)')
+      .option('-n, --name <name>', 'who sent it, as the letter was signed (default: your profile; repeatable)', collect)
       .option('--all-senders', 'mark every letter made for these officials, whoever signed it (a group meeting\'s batch)')
+      .option('--made-elsewhere', 'the letter was made outside appeal: count it though appeal made none for that name')
+      .option('--undo', 'take back a mark as sent (the action log keeps both records)')
       .option('--channel <channel>', 'how it was sent: post, email or fax (default: as the letter was made)')
       .option('-y, --yes', 'ask nothing: take every answer from flags and the profile'),
   ).action(async (query: string, options) => (await import('./commands/sent')).sentCommand(context, query, options));

@@ -47,8 +47,7 @@ export async function sentCommand(context: CommandContext, query: string, option
 
   const asker = createAsker(context, options.yes);
   const officials = options.target?.length ? resolveTargets(definition.officials, options.target) : await chooseOfficials(asker, definition);
-  const names = options.name?.length ? options.name.map((name) => checkOneLine(name, '--name', 'Give --name as your name on one line, as you signed the letter.')!) : [await senderName(settings.name, asker)];
-  const senders = options.allSenders ? 'all-made' : { names, madeElsewhere: Boolean(options.madeElsewhere) };
+  const senders = options.allSenders ? 'all-made' : { names: await senderNames(options.name, settings.name, asker), madeElsewhere: Boolean(options.madeElsewhere) };
   const at = context.clock.now().toISOString();
   // Taking a mark back adds a record that cancels it: the log only ever grows.
   const plan = options.undo ? undoPlan(planUnsentMarks({ records: log.records, caseId: definition.id, officials, senders, at })) : { ...planSentMarks({ records: log.records, caseId: definition.id, caseLabel, officials, senders, channel, at }), unmarks: [] };
@@ -89,6 +88,12 @@ function report({ marks, unmarks = [], notes }: MarkSentPlan & { unmarks?: Unsen
   for (const mark of unmarks) lines.push(`Taken back: ${caseDisplayId(definition)} to ${officialName(mark.official)} (${senderLabel(mark.sender)}), marked as sent at ${mark.undoes}`);
   lines.push(marks.length || unmarks.length ? `Recorded in ${file}` : 'Nothing new to mark as sent.');
   return `${lines.join('\n')}\n`;
+}
+
+/** The --name values (each one line), else the profile's name, else the name asked at the terminal. */
+async function senderNames(flags: readonly string[] | undefined, profileName: string | undefined, asker: Asker): Promise<string[]> {
+  if (flags?.length) return flags.map((name) => checkOneLine(name, '--name', 'Give --name as your name on one line, as you signed the letter.')!);
+  return [await senderName(profileName, asker)];
 }
 
 async function senderName(given: string | undefined, asker: Asker): Promise<string> {

@@ -3,7 +3,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { CaseDefinition } from './case-schema';
 import { readCaseFile } from './read-case-file';
 import type { CaseProblem } from './case-problem';
-import { checkTemplate, loadSharedPartials, type LetterTemplates } from '../letters/letter-templates';
 
 /** A case as the commands use it: its definition, where it came from, and its model letter. */
 export interface CaseRecord {
@@ -19,7 +18,14 @@ export interface CaseLibrary {
   cases: CaseRecord[];
   /** Errors and warnings for files that were left out; the rest of the library is still usable. */
   problems: CaseProblem[];
-  templates: LetterTemplates;
+}
+
+/** A problem in a model letter, at its line and column. */
+export interface TemplateProblem {
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
 }
 
 export interface CaseLibraryOptions {
@@ -27,8 +33,11 @@ export interface CaseLibraryOptions {
   builtinDir?: string;
   /** The user's own case folders, in order. */
   userDirs: readonly string[];
-  /** Folder of the shared partials (date, closing, signature). */
-  templatesDir: string;
+  /**
+   * Checks a model letter's source (the letters' job: see letters/letter-library.ts); a case
+   * whose letter has problems is left out with them.
+   */
+  checkTemplate(source: string): TemplateProblem[];
   /** For file names in messages. */
   cwd: string;
 }
@@ -38,8 +47,6 @@ export interface CaseLibraryOptions {
  * its template completely. A broken file is reported and left out; the others load.
  */
 export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
-  const templates = loadSharedPartials(options.templatesDir);
-  const partialNames = Object.keys(templates.partials);
   const cases: CaseRecord[] = [];
   const problems: CaseProblem[] = [];
   const show = (file: string) => {
@@ -86,7 +93,7 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
           problems.push({ severity: 'error', file: show(file), ...where, field: 'letter.template', message: `names ${show(templateFile)}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
           continue;
         }
-        const templateProblems = checkTemplate(source, partialNames);
+        const templateProblems = options.checkTemplate(source);
         if (templateProblems.length) {
           for (const problem of templateProblems) {
             problems.push({ severity: 'error', file: show(templateFile), line: problem.line, column: problem.column, field: `(template of ${definition.id})`, message: problem.message, hint: problem.hint });
@@ -119,5 +126,5 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
       duplicates.add(record);
     } else byId.set(record.definition.id, record);
   }
-  return { cases: cases.filter((record) => !duplicates.has(record)), problems, templates };
+  return { cases: cases.filter((record) => !duplicates.has(record)), problems };
 }

@@ -3,12 +3,13 @@ import { dirname, resolve } from 'node:path';
 import { caseDisplayId } from '../cases/case-summary';
 import { recordLetters } from '../action-log/record-letters';
 import { batchChunks, batchLettersMade } from '../batch/batch-letters';
-import { batchSummary } from '../batch/batch-summary';
+import { batchSummary, type BatchSummaryInput } from '../batch/batch-summary';
+import type { CaseRecord } from '../cases/case-library';
 import { checkLabelStart, chooseBatchCases, planBatchOfficials } from '../batch/plan-batch';
 import { fontRequestFrom } from '../fonts/font-request';
 import { AppError, UsageError } from '../errors/app-error';
-import { assertCanWrite, commitTempFile, ensureOutputDir, tempPathFor, writeError } from '../output/write-output-file';
-import type { BatchResult } from '../pdf/batch-pdf';
+import { assertCanWrite, commitTempFile, ensureOutputDir, tempPathFor, writeError, type WriteHints } from '../output/write-output-file';
+import type { BatchHeader, BatchResult } from '../pdf/batch-pdf';
 import type { PdfEngine } from '../pdf/pdf-engine';
 import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
 import { readSigners, type Signer } from '../signers/read-signers';
@@ -35,6 +36,8 @@ export interface BatchOptions extends CaseSourceFlags {
   preview?: boolean;
 }
 
+/** --out names the PDF itself, not a folder. */
+const PDF_HINTS: WriteHints = { exists: 'Add --force to replace it, or name another file with --out.', cannotWrite: 'Choose a place you can write to with --out.' };
 /** Batches this big or bigger show a progress bar at a terminal. */
 const PROGRESS_FROM = 100;
 const MAX_BLANK = 500;
@@ -63,31 +66,18 @@ export async function batchCommand(context: CommandContext, queries: readonly st
 
   const labels = options.labels ? { start: checkLabelStart(options.labelStart, paper) } : undefined;
   const out = resolve(context.cwd, options.out ?? `letters-${localDateKey(now)}.pdf`);
-  assertCanWrite(out, Boolean(options.force));
-  ensureOutputDir(dirname(out));
+  assertCanWrite(out, Boolean(options.force), PDF_HINTS);
+  ensureOutputDir(dirname(out), PDF_HINTS);
   const temp = tempPathFor(out);
   const engine = pdfEngine ?? (await import('../pdf/pdf-engine')).startPdfEngine();
   const progress = await progressBar(context, plans.length * signerCount);
-  const session = engine.startBatch(
-    {
-      file: temp,
-      paper,
-      fonts: fontRequestFrom(options.font, settings.fonts, context.env),
-      cwd: context.cwd,
-      now,
-      title: `Letters to sign: ${chosen.records.map((record) => caseDisplayId(record.definition)).join(', ')}`,
-      language: chosen.records[0]?.definition.letter?.language,
-      duplex: Boolean(options.duplex),
-      envelopes: Boolean(options.envelopes),
-      labels,
-    },
-    progress?.update,
-  );
+  const fonts = fontRequestFrom(options.font, settings.fonts, context.env);
+  const session = engine.startBatch({ ...batchPrinting(options, paper, labels), file: temp, fonts, cwd: context.cwd, now, ...titleOf(chosen.records) }, progress?.update);
   let result: BatchResult;
   try {
     for (const chunk of batchChunks({ plans, signers, signerCount, templates: library.templates, now })) await session.add(chunk);
     result = await session.finish();
-    commitTempFile(temp, out, Boolean(options.force));
+    commitTempFile(temp, out, Boolean(options.force), PDF_HINTS);
   } catch (error) {
     // The worker may still be writing (when the failure was here): stop it before removing the file.
     await session.abort();
@@ -97,18 +87,31 @@ export async function batchCommand(context: CommandContext, queries: readonly st
       // never made, or already moved
     }
     // A failure to write the file (a full disk, a folder that cannot be written) names the PDF.
-    if (!(error instanceof AppError) && typeof (error as NodeJS.ErrnoException).code === 'string') throw writeError(out, error);
+    if (!(error instanceof AppError) && typeof (error as NodeJS.ErrnoException).code === 'string') throw writeError(out, error, PDF_HINTS);
     throw error;
   } finally {
     progress?.stop();
   }
 
-  // A preview is printed to look at, not to count: the real run records its letters.
-  const record = options.log !== false && !options.preview;
-  const logWarning = record ? recordLetters(context, batchLettersMade(plans, signers, signerCount, out)) : undefined;
+  const summary: BatchSummaryInput = { out, paper, duplex: Boolean(options.duplex), result, plans, leftOut, signers, blank, cwd: context.cwd, members, group: settings.group, signersFile: options.signers, labelStart: labels?.start };
+  recordAndSummarise(context, options, summary, signerCount);
+}
+
+/** How the PDF is printed: paper, both sides, envelopes and labels after the letters. */
+function batchPrinting(options: BatchOptions, paper: PaperSize, labels: BatchHeader['labels']): Pick<BatchHeader, 'paper' | 'duplex' | 'envelopes' | 'labels'> {
+  return { paper, duplex: Boolean(options.duplex), envelopes: Boolean(options.envelopes), labels };
+}
+
+function titleOf(records: readonly CaseRecord[]): Pick<BatchHeader, 'title' | 'language'> {
+  return { title: `Letters to sign: ${records.map((record) => caseDisplayId(record.definition)).join(', ')}`, language: records[0]?.definition.letter?.language };
+}
+
+/** Records the letters, unless this is a preview (--preview, --no-log), and says what the PDF holds. */
+function recordAndSummarise(context: CommandContext, options: BatchOptions, summary: BatchSummaryInput, signerCount: number): void {
+  const recorded = options.log !== false && !options.preview;
+  const logWarning = recorded ? recordLetters(context, batchLettersMade(summary.plans, summary.signers, signerCount, summary.out)) : undefined;
   if (logWarning) context.stderr.write(`warning: ${logWarning}\n`);
-  const summary = batchSummary({ out, paper, duplex: Boolean(options.duplex), result, plans, leftOut, signers, blank, cwd: context.cwd, members, group: settings.group, signersFile: options.signers, labelStart: labels?.start, recorded: record });
-  context.stdout.write(summary);
+  context.stdout.write(batchSummary({ ...summary, recorded }));
 }
 
 function checkBatchFlags(queries: readonly string[], options: BatchOptions): void {

@@ -24,18 +24,18 @@ function byDeadline(a: ListedCase, b: ListedCase): number {
   return a.state === 'open' ? a.daysLeft - b.daysLeft : b.daysLeft - a.daysLeft;
 }
 
+function listedCase(record: CaseRecord, today: Date): ListedCase {
+  const { definition } = record;
+  return { record, state: caseState(definition, today), daysLeft: definition.deadline ? daysUntil(definition.deadline, today) : null, probablyOver: probablyOverReason(definition, today) };
+}
+
 export async function listCommand(context: CommandContext, options: ListOptions): Promise<void> {
   const profile = loadSettings(context);
   const library = openCaseLibrary(context, options, profile);
   warnAboutProblems(context, library);
   const today = context.clock.now();
   const listed = library.cases
-    .map((record): ListedCase => ({
-      record,
-      state: caseState(record.definition, today),
-      daysLeft: record.definition.deadline ? daysUntil(record.definition.deadline, today) : null,
-      probablyOver: probablyOverReason(record.definition, today),
-    }))
+    .map((record) => listedCase(record, today))
     .filter((item) => options.all || item.state === 'open')
     .sort(byDeadline);
 

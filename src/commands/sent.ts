@@ -10,7 +10,7 @@ import { isSentChannel, planSentMarks, planUnsentMarks, type MarkSentPlan } from
 import { createAsker, type Asker } from '../prompts/ask';
 import { checkOneLine } from '../profile/sender-input';
 import { askSenderName } from '../prompts/ask-sender';
-import { warnAboutLogProblems } from './action-log-cases';
+import { warnAboutLogProblems } from './log-problems';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export interface SentOptions extends CaseSourceFlags {
@@ -56,7 +56,7 @@ export async function sentCommand(context: CommandContext, query: string, option
     try {
       appendRecords(file, records);
     } catch (error) {
-      throw writeError(file, error);
+      throw writeError(file, error, { cannotWrite: 'Set APPEAL_DATA to a folder you can write to.' });
     }
   }
   context.stdout.write(report(plan, definition, file));

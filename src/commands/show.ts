@@ -2,6 +2,7 @@ import { findCase } from '../cases/find-case';
 import { caseDisplayId, caseState, deadlineText, officialChannels, probablyOverReason } from '../cases/case-summary';
 import { dirname, relative } from 'node:path';
 import { postalAddressLines } from '../addresses/postal-address';
+import type { Official } from '../cases/case-schema';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export interface ShowOptions extends CaseSourceFlags {
@@ -46,25 +47,7 @@ export async function showCommand(context: CommandContext, query: string, option
 
   if (definition.officials.length) {
     out.push('', `Officials to write to (${definition.officials.length}):`);
-    definition.officials.forEach((official, index) => {
-      out.push('', `  ${index + 1}. ${official.name}   [--target ${index + 1} or --target ${official.id}]`);
-      if (official.title) out.push(`     ${official.title}`);
-      out.push(`     Salutation: ${official.salutation}`);
-      const channels = officialChannels(official);
-      out.push(`     Can be reached by: ${channels.length ? channels.join(', ') : 'no way given'}`);
-      if (official.address?.length) {
-        out.push('     Postal address:');
-        for (const line of postalAddressLines(official, undefined).slice(1)) out.push(`       ${line}`);
-      }
-      if (official.post === false) out.push(`     No post: ${official.post_note ?? 'the case asks not to send letters by post'}`);
-      if (official.email?.length) out.push(`     Email: ${official.email.join(', ')}`);
-      else if (official.email_hidden) out.push('     Email: hidden in the document ("[email protected]"), so not known');
-      if (official.fax?.length) out.push(`     Fax: ${official.fax.join(', ')}`);
-      if (official.phone?.length) out.push(`     Phone: ${official.phone.join(', ')}`);
-      if (official.twitter) out.push(`     Twitter: ${official.twitter}`);
-      if (official.facebook) out.push(`     Facebook: ${official.facebook}`);
-      if (official.instagram) out.push(`     Instagram: ${official.instagram}`);
-    });
+    definition.officials.forEach((official, index) => out.push('', ...officialLines(official, index + 1)));
   }
 
   if (definition.history.length) {
@@ -82,6 +65,28 @@ export async function showCommand(context: CommandContext, query: string, option
 function shownPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/** One official as `appeal show` lists them: the number to give --target, and every way to reach them. */
+function officialLines(official: Official, number: number): string[] {
+  const out = [`  ${number}. ${official.name}   [--target ${number} or --target ${official.id}]`];
+  if (official.title) out.push(`     ${official.title}`);
+  out.push(`     Salutation: ${official.salutation}`);
+  const channels = officialChannels(official);
+  out.push(`     Can be reached by: ${channels.length ? channels.join(', ') : 'no way given'}`);
+  if (official.address?.length) {
+    out.push('     Postal address:');
+    for (const line of postalAddressLines(official, undefined).slice(1)) out.push(`       ${line}`);
+  }
+  if (official.post === false) out.push(`     No post: ${official.post_note ?? 'the case asks not to send letters by post'}`);
+  if (official.email?.length) out.push(`     Email: ${official.email.join(', ')}`);
+  else if (official.email_hidden) out.push('     Email: hidden in the document ("[email protected]"), so not known');
+  if (official.fax?.length) out.push(`     Fax: ${official.fax.join(', ')}`);
+  if (official.phone?.length) out.push(`     Phone: ${official.phone.join(', ')}`);
+  if (official.twitter) out.push(`     Twitter: ${official.twitter}`);
+  if (official.facebook) out.push(`     Facebook: ${official.facebook}`);
+  if (official.instagram) out.push(`     Instagram: ${official.instagram}`);
+  return out;
 }
 
 function wrap(text: string, width: number): string[] {

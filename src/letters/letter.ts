@@ -5,7 +5,7 @@ import { postalAddressLines } from '../addresses/postal-address';
 import { buildLetterContext } from './letter-context';
 import { formatLetterDate } from './letter-date';
 import { compileLetterTemplate, type LetterTemplates } from './letter-templates';
-import { salutationLine } from './salutation';
+import { salutationLine } from './salutation-comma';
 
 /**
  * A letter as data, before it is text, a PDF page or an email: every format lays out the same
@@ -70,6 +70,8 @@ function letterParts(record: CaseRecord, official: Official, sender: Sender, now
     throw new Error(`case ${definition.id} has no model letter`);
   }
   const language = definition.letter.language;
+  // The salutation is the official's own, from the case file (how the document addresses them);
+  // a letter only adds the comma.
   const context = buildLetterContext(definition, official, sender, formatLetterDate(now, language), salutationLine(official.salutation));
   const part = (name: string) => compileLetterTemplate(templates, templates.partials[name] ?? '')(context).trim();
   return { definition, context, part };

@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../cases/case-library';
 import type { Official } from '../cases/case-schema';
-import { caseDisplayId, caseState, probablyOverReason } from '../cases/case-summary';
+import { caseDisplayId, caseState } from '../cases/case-summary';
 import { caseLetterCheck, checkCaseTakesLetters } from '../cases/case-for-letters';
 import { findCase } from '../cases/find-case';
 import { describeOfficial, noPostReason } from '../cases/official-reach';
@@ -54,10 +54,13 @@ export function chooseBatchCases({ cases, queries, open, allowClosed, now }: Bat
   const warnings: string[] = [];
   if (open) {
     for (const record of cases.filter((candidate) => caseState(candidate.definition, now) === 'open')) {
-      const over = probablyOverReason(record.definition, now);
-      if (caseLetterCheck(record.definition, now, allowClosed).refusal) leftOut.push({ record, reason: 'a petition, with no official to write to' });
-      else if (over) leftOut.push({ record, reason: `probably over (${over}): check it is still current, then name it to print its letters` });
-      else records.push(record);
+      const check = caseLetterCheck(record.definition, now, allowClosed);
+      if (check.refusal) leftOut.push({ record, reason: 'a petition, with no official to write to' });
+      else {
+        // A case probably over is printed all the same, with the word of caution write gives.
+        if (check.warning) warnings.push(check.warning);
+        records.push(record);
+      }
     }
     if (!records.length) throw new RefusalError(`No open case has officials to write to on ${localDateKey(now)}.`, { hint: 'See the cases with: appeal list --all' });
     return { records, leftOut, warnings };

@@ -15,9 +15,10 @@ const ids = (records: readonly { definition: { id: string } }[]) => records.map(
 
 describe('chooseBatchCases', () => {
   test.each([
-    { queries: ['150.19'], chosen: ['ua-150-19'], warnings: 0 },
-    { queries: ['150.19', 'ua-150-19', '150/19'], chosen: ['ua-150-19'], warnings: 0 },
-    { queries: ['miftakhov', '150.19'], chosen: ['miftakhov-2026', 'ua-150-19'], warnings: 1 },
+    // UA 150.19 has no deadline and is from 2019: probably over, printed with a warning.
+    { queries: ['150.19'], chosen: ['ua-150-19'], warnings: 1 },
+    { queries: ['150.19', 'ua-150-19', '150/19'], chosen: ['ua-150-19'], warnings: 1 },
+    { queries: ['miftakhov', '150.19'], chosen: ['miftakhov-2026', 'ua-150-19'], warnings: 2 },
   ])('named cases $queries: $chosen, $warnings warning(s)', ({ queries, chosen, warnings }) => {
     const result = chooseBatchCases({ cases: library.cases, queries, open: false, allowClosed: false, now });
     expect(ids(result.records)).toEqual(chosen);
@@ -45,6 +46,7 @@ describe('chooseBatchCases', () => {
   test('--open: every open case that takes letters; petitions left out with the reason', () => {
     const result = chooseBatchCases({ cases: library.cases, queries: [], open: true, allowClosed: false, now });
     expect(ids(result.records)).toEqual(['ua-150-19']);
+    expect(result.warnings).toEqual([expect.stringContaining('UA 150.19 is probably over')]);
     expect(result.leftOut.map(describeLeftOut)).toEqual(['covid-19-kremlin-prisoners: a petition, with no official to write to']);
   });
 

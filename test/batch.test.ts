@@ -52,7 +52,7 @@ describe('appeal batch', () => {
     const files = ['meeting', 'blank', 'envelopes', 'labels', 'closed'];
     const read = await readPdfs(files.map((name) => join(temp.dir, `${name}.pdf`)));
     files.forEach((name, index) => (pdfs[name] = read[index]!));
-  }, 90_000);
+  }, 180_000);
   afterAll(() => temp.cleanup());
 
   test('12 members and two cases give one PDF of 36 letters, grouped by official, each member on 3 of them', () => {

@@ -1,4 +1,5 @@
-import { LOG_CHANNELS, senderKey, type ActionRecord } from './action-record';
+import { localDateKey } from '../time/clock';
+import { LOG_CHANNELS, senderKey, type ActionRecord, type MadeRecord, type SentRecord } from './action-record';
 
 export interface Count {
   made: number;
@@ -16,10 +17,49 @@ export interface ActionTotals {
   blank: Count;
 }
 
-function tally<K>(map: Map<K, Count>, key: K, record: ActionRecord): void {
+type Counted = MadeRecord | SentRecord;
+
+function tally<K>(map: Map<K, Count>, key: K, record: Counted): void {
   const count = map.get(key) ?? { made: 0, sent: 0 };
   count[record.kind] += 1;
   map.set(key, count);
+}
+
+/**
+ * Which letter a "made" record is a rendition of. A letter is one sender writing to one official
+ * about one case on one day: its text, email draft and PDF, and a batch printed again with other
+ * options, are the same letter. Each blank letter of a batch is a letter of its own (its `copy`;
+ * a record from before copies were numbered stays one letter).
+ */
+export function letterKey(record: MadeRecord, index: number, dayOf: (date: Date) => string = localDateKey): string {
+  const copy = record.sender === null ? String(record.copy ?? `#${index}`) : '';
+  return [record.case, record.official, senderKey(record.sender), dayOf(new Date(record.at)), copy].join('\u0000');
+}
+
+const sameLetterOf = (a: { case: string; official: string; sender: string | null }, b: typeof a) => a.case === b.case && a.official === b.official && senderKey(a.sender) === senderKey(b.sender);
+
+/**
+ * The letters the log records, each once: its latest rendition (with the channel a rendition
+ * says, a PDF's post or an email's, over a text letter's "unknown"), and the marks as sent that
+ * still stand (each "unsent" record takes back the mark it names).
+ */
+export function distinctLetters(records: readonly ActionRecord[], dayOf: (date: Date) => string = localDateKey): { made: MadeRecord[]; sent: SentRecord[] } {
+  const made = new Map<string, MadeRecord>();
+  const sent: SentRecord[] = [];
+  records.forEach((record, index) => {
+    if (record.kind === 'made') {
+      const key = letterKey(record, index, dayOf);
+      const before = made.get(key);
+      made.set(key, before && record.channel === 'unknown' && before.channel !== 'unknown' ? { ...record, channel: before.channel } : record);
+    } else if (record.kind === 'sent') {
+      sent.push(record);
+    } else {
+      const matching = sent.filter((mark) => sameLetterOf(mark, record));
+      const undone = matching.find((mark) => mark.at === record.undoes) ?? matching.at(-1);
+      if (undone) sent.splice(sent.indexOf(undone), 1);
+    }
+  });
+  return { made: [...made.values()], sent };
 }
 
 const channelRank = (channel: string) => {
@@ -42,7 +82,8 @@ export function computeTotals(records: readonly ActionRecord[]): ActionTotals {
   const members = new Map<string, Count>();
   const memberNames = new Map<string, string>();
   const blank: Count = { made: 0, sent: 0 };
-  for (const record of records) {
+  const letters = distinctLetters(records);
+  for (const record of [...letters.made, ...letters.sent]) {
     all[record.kind] += 1;
     tally(cases, record.case, record);
     tally(officials, `${record.case}\u0000${record.official}`, record);
@@ -71,17 +112,13 @@ export function computeTotals(records: readonly ActionRecord[]): ActionTotals {
 }
 
 /**
- * How many letters one member made to one official and how many are marked as sent, so
- * `appeal sent` marks a letter once, not each time it is run.
+ * How many letters one member made to one official (each letter once, however many formats) and
+ * how many are marked as sent, so `appeal sent` marks a letter once, not each time it is run.
  */
-export function letterCounts(records: readonly ActionRecord[], caseId: string, official: string, sender: string | null): Count & { lastMade?: ActionRecord; lastSent?: ActionRecord } {
+export function letterCounts(records: readonly ActionRecord[], caseId: string, official: string, sender: string | null): Count & { lastMade?: MadeRecord; lastSent?: SentRecord } {
   const key = senderKey(sender);
-  const out: Count & { lastMade?: ActionRecord; lastSent?: ActionRecord } = { made: 0, sent: 0 };
-  for (const record of records) {
-    if (record.case !== caseId || record.official !== official || senderKey(record.sender) !== key) continue;
-    out[record.kind] += 1;
-    if (record.kind === 'made') out.lastMade = record;
-    else out.lastSent = record;
-  }
-  return out;
+  const mine = (record: ActionRecord) => record.case === caseId && record.official === official && senderKey(record.sender) === key;
+  const letters = distinctLetters(records.filter(mine));
+  const lastMade = records.filter((record): record is MadeRecord => record.kind === 'made' && mine(record)).at(-1);
+  return { made: letters.made.length, sent: letters.sent.length, lastMade, lastSent: letters.sent.at(-1) };
 }

@@ -1,7 +1,16 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext } from './commands/command-context';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** --paper a4 or letter, written in any case ("A4", "Letter"). */
+function paperOption(description: string): Option {
+  return new Option('--paper <size>', description).argParser((value: string) => {
+    const size = value.trim().toLowerCase();
+    if (size !== 'a4' && size !== 'letter') throw new InvalidArgumentError('give a4 or letter.');
+    return size;
+  });
+}
 
 function addCaseSourceOptions(command: Command): Command {
   return command
@@ -53,8 +62,8 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--email <address>', 'your email address (default: your profile)')
       .option('-t, --target <official>', 'whom to write to: the number "appeal show" gives, the official\'s id, part of the name or title, or "all" (repeatable)', collect)
       .addOption(new Option('-f, --format <format>', 'what to make: text, email (.eml drafts), mailto (links), pdf (to print and post), or all').default('text'))
-      .addOption(new Option('--paper <size>', 'paper for PDF letters (default: your profile, else a4)').choices(['a4', 'letter']))
-      .option('--font <file>', 'a .ttf or .otf font for PDF letters, for scripts the built-in font lacks')
+      .addOption(paperOption('paper for PDF letters: a4 or letter (default: your profile, else a4)'))
+      .option('--font <file>', 'a .ttf, .otf or .ttc font for PDF letters; more --font files cover what the first lacks (repeatable)', collect)
       .option('-o, --out <dir>', 'folder for the letters (default: the current folder)')
       .option('--stdout', 'print the letters instead of writing files')
       .option('--open', 'open each email draft in your mail program (where there is a desktop)')
@@ -73,8 +82,10 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .description('mark letters as actually sent, so the report counts them')
       .argument('<case>', 'UA number ("UA 150.19", "150/19"), case id, or part of a name')
       .option('-t, --target <official>', 'whose letter was sent: a number from "appeal show", an id, part of the name, or "all" (repeatable)', collect)
-      .option('-n, --name <name>', 'who sent it, as the letter was signed (default: your profile)')
+      .option('-n, --name <name>', 'who sent it, as the letter was signed (default: your profile; repeatable)', collect)
       .option('--all-senders', 'mark every letter made for these officials, whoever signed it (a group meeting\'s batch)')
+      .option('--made-elsewhere', 'the letter was made outside appeal: count it though appeal made none for that name')
+      .option('--undo', 'take back a mark as sent (the action log keeps both records)')
       .option('--channel <channel>', 'how it was sent: post, email or fax (default: as the letter was made)')
       .option('-y, --yes', 'ask nothing: take every answer from flags and the profile'),
   ).action(async (query: string, options) => (await import('./commands/sent')).sentCommand(context, query, options));
@@ -111,13 +122,16 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--blank <n>', 'instead of --signers: n letters per official with empty signature blocks')
       .option('-t, --target <official>', 'whom to write to in each case, as in "appeal write" (default: every official who takes post; repeatable)', collect)
       .option('-o, --out <file>', 'the PDF to write (default: letters-DATE.pdf)')
-      .addOption(new Option('--paper <size>', 'paper (default: your profile, else a4)').choices(['a4', 'letter']))
-      .option('--font <file>', 'a .ttf or .otf font, for scripts the built-in font lacks')
+      .addOption(paperOption('paper: a4 or letter (default: your profile, else a4)'))
+      .option('--font <file>', 'a .ttf, .otf or .ttc font; more --font files cover what the first lacks (repeatable)', collect)
       .option('--duplex', 'start each letter on the front of a sheet, for printing on both sides')
       .option('--envelopes', 'add a page per letter to print on DL (A4) or #10 (Letter) envelopes')
-      .option('--labels', 'add A4 sheets of 3 × 7 address labels, in the order of the letters')
+      .option('--labels', 'add sheets of address labels in the order of the letters: Avery 5160/8160 on Letter, 3 × 7 on A4')
+      .option('--label-start <n>', 'with --labels: the first unused label of a part-used sheet, counted along the rows from 1')
       .option('--force', 'replace the PDF if it exists')
-      .option('--allow-closed', 'print letters for a closed case all the same'),
+      .option('--allow-closed', 'print letters for a closed case all the same')
+      .option('--preview', 'make the PDF to look at, without recording its letters in the action log')
+      .option('--no-log', 'make the PDF without recording its letters (the same as --preview)'),
   ).action(async (queries: string[], options) => {
     const pdfEngine = (await import('./pdf/pdf-engine')).startPdfEngine();
     return (await import('./commands/batch')).batchCommand(context, queries, options, pdfEngine);
@@ -177,8 +191,11 @@ export function buildProgram(context: CommandContext, version: string): Command 
     .option('--address <line>', 'a line of your postal address (repeatable)', collect)
     .option('--country <country>', 'the country you live in')
     .option('--email <address>', 'your email address')
-    .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']))
+    .addOption(paperOption('paper size: a4 or letter'))
     .option('--language <tag>', 'the language you read, e.g. en, de, fr (kept in your profile; a letter follows its case’s language)')
+    .option('--group-name <name>', 'a group coordinator: the group’s name, first line of its return address')
+    .option('--group-address <line>', 'a line of the group’s return address, for members who give none (repeatable)', collect)
+    .option('--group-country <country>', 'the group’s country (default: yours)')
     .option('-y, --yes', 'ask nothing: save the flags as given')
     .action(async (options) => (await import('./commands/init')).initCommand(context, options));
 

@@ -14,3 +14,9 @@ export const PDF_WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'pdf', 'pdf-engine-wor
 export const LETTER_FONT_FILE = join(PACKAGE_ROOT, 'dist', 'fonts', 'dejavu-sans-letter.ttf');
 /** The case schema as JSON Schema, copied into every case library "appeal cases init" makes. */
 export const CASE_SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'case.schema.json');
+
+/**
+ * The whole DejaVu Sans (its Arabic with joining forms, Hebrew and more than the letter font
+ * keeps), copied next to the letter font at build time: the fallback for names in those scripts.
+ */
+export const FULL_FONT_FILE = join(PACKAGE_ROOT, 'dist', 'fonts', 'dejavu-sans-full.ttf');

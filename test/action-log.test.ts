@@ -208,8 +208,10 @@ describe('computeTotals', () => {
 
 describe('letterCounts', () => {
   test('counts one member\'s letters to one official, blank letters apart from named ones', () => {
+    // The PDF and the text of one day are one letter; the next day's is another.
     const records = [made(), made({ format: 'text' }), sent(), made({ sender: null }), made({ sender: 'Ben' })];
-    expect(letterCounts(records, 'ua-150-19', 'ambassador', 'ANN SMITH')).toMatchObject({ made: 2, sent: 1 });
+    expect(letterCounts(records, 'ua-150-19', 'ambassador', 'ANN SMITH')).toMatchObject({ made: 1, sent: 1 });
+    expect(letterCounts([...records, made({ at: '2026-11-30T12:00:00.000Z' })], 'ua-150-19', 'ambassador', 'ANN SMITH')).toMatchObject({ made: 2, sent: 1 });
     expect(letterCounts(records, 'ua-150-19', 'ambassador', null)).toMatchObject({ made: 1, sent: 0 });
     expect(letterCounts(records, 'ua-150-19', 'prosecutor-general', 'Ann Smith')).toMatchObject({ made: 0, sent: 0 });
   });

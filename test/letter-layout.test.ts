@@ -1,7 +1,7 @@
 import { DataError } from '../src/errors/app-error';
 import { fitRecipientBlock, layoutPersonalParts, layoutSharedLetter, wrapText, type SharedLetterContent, type TextMeasure } from '../src/pdf/letter-layout';
 import { MM, PAPER_LAYOUTS } from '../src/pdf/paper';
-import { ENVELOPES, LABEL_SHEET, layoutEnvelope, layoutLabelSheet } from '../src/pdf/envelope-layout';
+import { ENVELOPES, LABEL_SHEETS, layoutEnvelope, layoutLabelSheet, planLabelSheets } from '../src/pdf/envelope-layout';
 
 /** Every character half as wide as the font size: simple to reason about in the tables below. */
 const measure: TextMeasure = { widthOf: (text, size) => [...text].length * size * 0.5, ascent: 0.93, descent: 0.24 };
@@ -169,12 +169,39 @@ describe('envelopes and labels', () => {
   });
 
   test('a label sheet holds 21 addresses, row by row, each inside its label', () => {
+    const sheet = LABEL_SHEETS.a4;
     const blocks = Array.from({ length: 25 }, (_, i) => [`Official ${i + 1}`, '1 Main Street', 'CAPITAL']);
-    const drawing = layoutLabelSheet(blocks, measure);
+    const drawing = layoutLabelSheet(blocks, sheet, 0, measure);
     const firsts = drawing.texts.filter((text) => text.text.startsWith('Official '));
     expect(firsts.map((text) => text.text)).toEqual(Array.from({ length: 21 }, (_, i) => `Official ${i + 1}`));
     firsts.forEach((text, index) => {
-      const label = { x: (index % 3) * LABEL_SHEET.labelWidth, y: Math.floor(index / 3) * LABEL_SHEET.labelHeight, width: LABEL_SHEET.labelWidth, height: LABEL_SHEET.labelHeight };
+      const label = { x: (index % 3) * sheet.labelWidth, y: Math.floor(index / 3) * sheet.labelHeight, width: sheet.labelWidth, height: sheet.labelHeight };
+      expect(inside(text, label)).toBe(true);
+    });
+  });
+
+  test.each([
+    // addresses, sheet, first label → [first address, how many, first cell] per sheet
+    [12, 'a4', 1, [[0, 12, 0]]],
+    [21, 'a4', 1, [[0, 21, 0]]],
+    [22, 'a4', 1, [[0, 21, 0], [21, 1, 0]]],
+    [12, 'a4', 16, [[0, 6, 15], [6, 6, 0]]],
+    [30, 'letter', 1, [[0, 30, 0]]],
+    [5, 'letter', 30, [[0, 1, 29], [1, 4, 0]]],
+  ] as const)('%i addresses on %s sheets from label %i', (addresses, paper, start, expected) => {
+    expect(planLabelSheets(addresses, LABEL_SHEETS[paper], start).map((page) => [page.start, page.count, page.firstCell])).toEqual(expected);
+  });
+
+  test('Avery 5160 on US Letter: 30 labels of 2⅝ × 1 in, three across with ⅛ in between, from the given label', () => {
+    const sheet = LABEL_SHEETS.letter;
+    expect(sheet.columns * sheet.labelWidth + (sheet.columns - 1) * (sheet.columnPitch - sheet.labelWidth) + 2 * sheet.left).toBeCloseTo(8.5 * 72);
+    expect(sheet.top * 2 + sheet.rows * sheet.labelHeight).toBeCloseTo(11 * 72);
+    const blocks = Array.from({ length: 4 }, (_, i) => [`Official ${i + 1}`, 'Prosecutor General of the Russian Federation', 'Ul. B. Dmitrovka, d. 15a', '125993 Moscow GSP-3', 'RUSSIAN FEDERATION']);
+    const drawing = layoutLabelSheet(blocks, sheet, 4, measure);
+    const firsts = drawing.texts.filter((text) => text.text.startsWith('Official '));
+    firsts.forEach((text, index) => {
+      const cell = 4 + index;
+      const label = { x: sheet.left + (cell % 3) * sheet.columnPitch, y: sheet.top + Math.floor(cell / 3) * sheet.rowPitch, width: sheet.labelWidth, height: sheet.labelHeight };
       expect(inside(text, label)).toBe(true);
     });
   });

@@ -216,11 +216,14 @@ describe('appeal sent', () => {
     expect(readFileSync(logFile, 'utf8')).toBe(before);
   });
 
-  test('marks a letter made outside appeal, once', async () => {
+  test('marks a letter made outside appeal, once, when --made-elsewhere says so', async () => {
     const data = join(dir, 'outside');
-    const first = await cli(['sent', '150.19', '-n', 'Dora', '-t', 'prosecutor'], { APPEAL_DATA: data });
+    const refused = await cli(['sent', '150.19', '-n', 'Dora', '-t', 'prosecutor'], { APPEAL_DATA: data });
+    expect(refused.code).toBe(64);
+    expect(refused.stderr).toContain('add --made-elsewhere for a letter made outside appeal');
+    const first = await cli(['sent', '150.19', '-n', 'Dora', '-t', 'prosecutor', '--made-elsewhere'], { APPEAL_DATA: data });
     expect(first.stdout).toBe(`Marked as sent: UA 150.19 to Yuriy Yakovlevich Chaika by post (Dora)\nRecorded in ${join(data, 'actions.jsonl')}\n`);
-    const second = await cli(['sent', '150.19', '-n', 'Dora', '-t', 'prosecutor'], { APPEAL_DATA: data });
+    const second = await cli(['sent', '150.19', '-n', 'Dora', '-t', 'prosecutor', '--made-elsewhere'], { APPEAL_DATA: data });
     expect(second.stdout).toMatch(/already marked as sent/);
     expect(readFileSync(join(data, 'actions.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(1);
   });

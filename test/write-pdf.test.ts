@@ -69,7 +69,8 @@ const LONG_TEMPLATE = Array.from({ length: 14 }, (_, i) =>
 
 describe('appeal write --format pdf', () => {
   const temp = makeTempDir({ 'cases/long-letter.yaml': LONG_CASE, 'cases/long-letter.hbs': LONG_TEMPLATE, 'fonts/not-a-font.ttf': 'hello' });
-  const run = (args: string[]) => runCli(args, { cwd: temp.dir });
+  // The runs with 'no-fonts' look for no font on the computer: a machine without Chinese fonts.
+  const run = (args: string[]) => runCli(args.filter((arg) => arg !== 'no-fonts'), { cwd: temp.dir, env: args.includes('no-fonts') ? { APPEAL_SYSTEM_FONTS: 'none' } : {} });
   const results: Record<string, CliResult> = {};
   let readings: Record<string, PdfReading> = {};
 
@@ -81,7 +82,7 @@ describe('appeal write --format pdf', () => {
       ['embassy', ['write', '150.19', '--target', 'ambassador', '--name', 'Zoë Brontë', '--address', '12 Harbour Lane', '--address', 'Bristol BS1 4DJ', '--country', 'United Kingdom', '--format', 'pdf', '--out', 'embassy']],
       ['embassy-us', ['write', '150.19', '--target', 'ambassador', '--name', 'Jane Doe', '--address', '1 Elm St', '--address', 'Springfield, IL 62701', '--country', 'USA', '--format', 'pdf', '--paper', 'letter', '--out', 'embassy-us']],
       ['long', ['write', 'long-letter', '--cases', 'cases', '--no-builtin', '--name', 'Grace Hopper', '--address', '1 Navy Way', '--format', 'pdf', '--out', 'long']],
-      ['cjk', ['write', 'miftakhov', '--target', '1', '--name', '山田太郎', '--format', 'pdf', '--out', 'cjk']],
+      ['cjk', ['write', 'miftakhov', '--target', '1', '--name', '山田太郎', '--format', 'pdf', '--out', 'cjk', 'no-fonts']],
       ['syllabics', ['write', 'miftakhov', '--target', '1', '--name', 'ᐊᓂ Anni', '--format', 'pdf', '--out', 'syllabics', '--font', require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')]],
       ['syllabics-builtin', ['write', 'miftakhov', '--target', '1', '--name', 'ᐊᓂ Anni', '--format', 'pdf', '--out', 'syllabics-builtin']],
       ['bad-font', ['write', 'miftakhov', '--target', '1', '--name', 'Anna', '--format', 'pdf', '--out', 'bad-font', '--font', 'fonts/not-a-font.ttf']],
@@ -89,9 +90,10 @@ describe('appeal write --format pdf', () => {
     ];
     const done = await Promise.all(runs.map(([, args]) => run(args)));
     runs.forEach(([key], index) => (results[key] = done[index]!));
-    const files = ['a4', 'letter', 'embassy', 'embassy-us', 'long', 'syllabics'].map((key) => pdfsIn(join(temp.dir, key))[0]!);
-    const read = await readPdfs(files);
-    readings = Object.fromEntries(['a4', 'letter', 'embassy', 'embassy-us', 'long', 'syllabics'].map((key, index) => [key, read[index]!]));
+    const read = ['a4', 'letter', 'embassy', 'embassy-us', 'long', 'syllabics', 'syllabics-builtin'];
+    const files = read.map((key) => pdfsIn(join(temp.dir, key))[0]!);
+    const pdfs = await readPdfs(files);
+    readings = Object.fromEntries(read.map((key, index) => [key, pdfs[index]!]));
   });
   afterAll(() => temp.cleanup());
 
@@ -192,7 +194,7 @@ describe('appeal write --format pdf', () => {
     expect(pageText(pdf.pages[pdf.pages.length - 1]!)).toContain('Yours sincerely,');
   });
 
-  test('refuses text the font cannot show, naming the characters and --font, and writes nothing', () => {
+  test('refuses text no font can show, naming the characters and --font, and writes nothing', () => {
     const result = results.cjk!;
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('山 (U+5C71)');
@@ -200,8 +202,15 @@ describe('appeal write --format pdf', () => {
     expect(result.stderr).toContain('your name (--name)');
     expect(result.stderr).toContain('--font FILE');
     expect(pdfsIn(join(temp.dir, 'cjk'))).toEqual([]);
-    expect(results['syllabics-builtin']!.code).not.toBe(0);
-    expect(results['syllabics-builtin']!.stderr).toContain('ᐊ (U+140A)');
+  });
+
+  test('characters the letter font leaves out are set in the whole DejaVu Sans that comes with appeal', () => {
+    expect(results['syllabics-builtin']!.code).toBe(0);
+    const page = readings['syllabics-builtin']!.pages[0]!;
+    // The name in two fonts, one run each: the glyphs drawn, in order, spell it.
+    expect(page.glyphs.map((glyph) => glyph.unicode).join('')).toContain('ᐊᓂ Anni');
+    expect(page.glyphs.filter((glyph) => /[ᐊᓂ]/.test(glyph.unicode)).every((glyph) => glyph.width > 0)).toBe(true);
+    expect(Object.values(page.fonts).map((font) => font.missingFile)).toEqual([false, false]);
   });
 
   test('--font FILE sets the letter in the given font', () => {

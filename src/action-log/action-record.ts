@@ -51,6 +51,8 @@ export const madeRecordSchema = z.object({
   sender,
   /** The file written; null when the letter went somewhere other than a file. */
   file: text.nullable(),
+  /** Which of a batch's blank letters to this official (1, 2...): each is a letter of its own. */
+  copy: z.number().int().positive().optional(),
 });
 
 export const sentRecordSchema = z.object({
@@ -63,10 +65,28 @@ export const sentRecordSchema = z.object({
   sender,
 });
 
-export const actionRecordSchema = z.discriminatedUnion('kind', [madeRecordSchema, sentRecordSchema]);
+/**
+ * A mark taken back (`appeal sent --undo`): it cancels the latest "sent" record of that letter.
+ * The log stays append-only, so what was marked and when it was taken back both stay on record.
+ */
+export const unsentRecordSchema = z.object({
+  v,
+  kind: z.literal('unsent'),
+  at,
+  case: text,
+  official: text,
+  /** The channel of the mark taken back. */
+  channel: text,
+  sender,
+  /** When the mark taken back was made (its record's `at`). */
+  undoes: at,
+});
+
+export const actionRecordSchema = z.discriminatedUnion('kind', [madeRecordSchema, sentRecordSchema, unsentRecordSchema]);
 
 export type MadeRecord = z.output<typeof madeRecordSchema>;
 export type SentRecord = z.output<typeof sentRecordSchema>;
+export type UnsentRecord = z.output<typeof unsentRecordSchema>;
 export type ActionRecord = z.output<typeof actionRecordSchema>;
 
 /** "blank" for a letter without a sender's name, which is how the log and report show it. */

@@ -2,7 +2,8 @@ import { officialChannels } from '../cases/case-summary';
 import type { Official } from '../cases/case-schema';
 import { UsageError } from '../errors/app-error';
 import { localDateKey } from '../time/clock';
-import { ACTION_LOG_VERSION, SENT_CHANNELS, senderKey, type ActionRecord, type SentChannel, type SentRecord } from './action-record';
+import { ACTION_LOG_VERSION, SENT_CHANNELS, senderKey, type ActionRecord, type SentChannel, type SentRecord, type UnsentRecord } from './action-record';
+import { unmatchedSenders } from './sender-match';
 import { letterCounts } from './totals';
 
 export const isSentChannel = (channel: string): channel is SentChannel => (SENT_CHANNELS as readonly string[]).includes(channel);
@@ -14,8 +15,11 @@ export interface MarkSentRequest {
   /** How messages name the case: "UA 150.19". */
   caseLabel: string;
   officials: readonly Official[];
-  /** Whose letters were sent: one member's name, or every sender with a letter made (`--all-senders`). */
-  senders: { name: string } | 'all-made';
+  /**
+   * Whose letters were sent: members' names (`--name`, repeatable), each of which must sign a
+   * letter made with appeal unless `madeElsewhere`; or every sender with a letter made (`--all-senders`).
+   */
+  senders: { names: readonly string[]; madeElsewhere?: boolean } | 'all-made';
   /** `--channel`, when given. */
   channel?: SentChannel;
   /** The time of the records (the command's clock). */
@@ -31,31 +35,67 @@ export interface MarkSentPlan {
 
 /**
  * The "sent" records for letters marked as sent: one per letter made and not yet marked, for each
- * member and official, never more than were made (one, for a letter made outside appeal), so
- * marking twice does not count a letter twice.
+ * member and official, never more than were made, so marking twice does not count a letter
+ * twice. A name that signs no letter made is refused with the names nearest to it: a typo must
+ * not count letters that were never written. A letter made outside appeal (`madeElsewhere`)
+ * counts once.
  */
 export function planSentMarks({ records, caseId, caseLabel, officials, senders, channel, at }: MarkSentRequest): MarkSentPlan {
+  if (senders !== 'all-made' && !senders.madeElsewhere) refuseUnknownNames(records, caseId, caseLabel, officials, senders.names);
   const marks: SentRecord[] = [];
   const notes: string[] = [];
+  const atLeast = senders !== 'all-made' && senders.madeElsewhere ? 1 : 0;
   for (const official of officials) {
-    const candidates = senders === 'all-made' ? madeSenders(records, caseId, official.id) : [senders.name];
+    const candidates = senders === 'all-made' ? madeSenders(records, caseId, official.id) : senders.names;
     if (senders === 'all-made' && !candidates.length) notes.push(`No letter to ${official.name} was made with appeal; give --name to mark one sent all the same.`);
     for (const sender of candidates) {
       const counts = letterCounts(records, caseId, official.id, sender);
       // The name as the letter was signed, however it was typed now.
       const signed = counts.lastMade?.sender ?? counts.lastSent?.sender ?? sender;
-      if (counts.sent >= Math.max(counts.made, 1)) {
+      const letters = Math.max(counts.made, atLeast);
+      if (!letters) {
+        notes.push(`${signed}: no letter to ${official.name} was made with appeal; nothing marked (add --made-elsewhere for a letter made outside appeal).`);
+        continue;
+      }
+      if (counts.sent >= letters) {
         if (counts.lastSent) notes.push(`${signed === null ? 'The blank letter' : `${signed}'s letter`} to ${official.name} was already marked as sent on ${localDateKey(new Date(counts.lastSent.at))}; not counted again.`);
         continue;
       }
       const how = sentChannel(channel, counts.lastMade, official, caseLabel);
       // Every letter made and not yet marked (a batch's blank letters share one "sender").
-      for (let n = counts.sent; n < Math.max(counts.made, 1); n++) {
+      for (let n = counts.sent; n < letters; n++) {
         marks.push({ v: ACTION_LOG_VERSION, kind: 'sent', at, case: caseId, official: official.id, channel: how, sender: signed });
       }
     }
   }
   return { marks, notes };
+}
+
+function refuseUnknownNames(records: readonly ActionRecord[], caseId: string, caseLabel: string, officials: readonly Official[], names: readonly string[]): void {
+  const unknown = unmatchedSenders(records, caseId, officials.map((official) => official.id), names);
+  if (!unknown.length) return;
+  throw new UsageError(`No letter made with appeal to ${officials.length === 1 ? officials[0]!.name : 'these officials'} in ${caseLabel} is signed ${unknown.map((item) => `"${item.name}"`).join(' or ')}; nothing was marked.`, {
+    details: unknown.map((item) => (item.suggestions.length ? `${item.name}: did you mean ${item.suggestions.map((name) => `"${name}"`).join(' or ')}?` : `${item.name}: no letter signed with a name like it.`)),
+    hint: `Give the name as the letter was signed (appeal log --case ${caseId} lists them), or add --made-elsewhere for a letter made outside appeal.`,
+  });
+}
+
+/** The marks to take back (`appeal sent --undo`): the latest standing mark of each member's letter to each official. */
+export function planUnsentMarks({ records, caseId, officials, senders, at }: Omit<MarkSentRequest, 'channel' | 'caseLabel'>): { unmarks: UnsentRecord[]; notes: string[] } {
+  const unmarks: UnsentRecord[] = [];
+  const notes: string[] = [];
+  for (const official of officials) {
+    const candidates = senders === 'all-made' ? madeSenders(records, caseId, official.id) : senders.names;
+    for (const sender of candidates) {
+      const { lastSent } = letterCounts(records, caseId, official.id, sender);
+      if (!lastSent) {
+        notes.push(`${sender ?? 'The blank letter'}: no letter to ${official.name} is marked as sent; nothing to take back.`);
+        continue;
+      }
+      unmarks.push({ v: ACTION_LOG_VERSION, kind: 'unsent', at, case: caseId, official: official.id, channel: lastSent.channel, sender: lastSent.sender, undoes: lastSent.at });
+    }
+  }
+  return { unmarks, notes };
 }
 
 /**

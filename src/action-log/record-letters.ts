@@ -24,6 +24,8 @@ export interface LetterMade {
   sender: string | null;
   /** The file written (several letters may share one PDF); null when no file was written. */
   file: string | null;
+  /** Which of a batch's blank letters to this official it is (1, 2...). */
+  copy?: number;
 }
 
 export interface ActionLogContext {
@@ -45,7 +47,7 @@ export function recordLetters(context: ActionLogContext, letters: Iterable<Lette
   // Made one at a time as the log is written: a meeting's batch can be ten thousand letters.
   function* records(): Generator<MadeRecord> {
     for (const letter of letters) {
-      yield { v: ACTION_LOG_VERSION, kind: 'made', at, case: letter.case, official: letter.official, format: letter.format, channel: letter.channel, sender: letter.sender, file: letter.file };
+      yield { v: ACTION_LOG_VERSION, kind: 'made', at, case: letter.case, official: letter.official, format: letter.format, channel: letter.channel, sender: letter.sender, file: letter.file, ...(letter.copy ? { copy: letter.copy } : {}) };
     }
   }
   try {

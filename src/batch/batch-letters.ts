@@ -16,8 +16,6 @@ export interface BatchLettersRequest {
   plans: readonly OfficialPlan[];
   /** The members who sign, or undefined for blank letters. */
   signers: readonly Signer[] | undefined;
-  /** The signers' file as the person named it, for the lines of font problems. */
-  signersFile: string | undefined;
   /** Letters per official: the signers, or the --blank count. */
   signerCount: number;
   templates: LetterTemplates;
@@ -31,9 +29,9 @@ export interface BatchLettersRequest {
  * country but for the signature: it is built once per country, and only the signature for
  * each member; the worker lays out each shared letter once.
  */
-export function* batchChunks({ plans, signers, signersFile, signerCount, templates, now }: BatchLettersRequest): Generator<BatchChunk> {
+export function* batchChunks({ plans, signers, signerCount, templates, now }: BatchLettersRequest): Generator<BatchChunk> {
   let sharedCount = 0;
-  let chunk: BatchChunk = { shared: [], letters: [], fontSources: signerFontSources(signers, signersFile) };
+  let chunk: BatchChunk = { shared: [], letters: [], fontSources: signatureFontSources() };
   for (const plan of plans) {
     // The shared letters of this official so far: usually one, or one per sender country.
     const known: { content: SharedLetterContent; index: number; country: string | undefined }[] = [];
@@ -76,32 +74,22 @@ export function sameSharedContent(a: SharedLetterContent, b: SharedLetterContent
 }
 
 /**
- * The characters of the signers' names and addresses, to check against the font before the first
- * letter is written: each character that is not plain ASCII once, with the line it first appears
- * on, so a character the font lacks is reported with a line to fix.
+ * Text of the letters' signature blocks to check against the fonts before the first letter is
+ * written. Members' names are not checked here: a member no font can show signs by hand (the
+ * PDF writer gives their letters the blank block) and the batch goes on.
  */
-export function signerFontSources(signers: readonly Signer[] | undefined, file: string | undefined): BatchChunk['fontSources'] {
-  if (!signers) return [{ what: 'the blank signature block', texts: [...BLANK_LABELS] }];
-  const seen = new Set<string>();
-  const sources: BatchChunk['fontSources'] = [];
-  for (const signer of signers) {
-    const fresh = new Set<string>();
-    for (const text of [signer.name, ...(signer.address ?? []), signer.country ?? '', signer.email ?? '']) {
-      if (!/[^\u0000-\u007e]/.test(text)) continue;
-      for (const char of text.normalize('NFC')) if (char > '\u007e' && !seen.has(char)) fresh.add(char);
-    }
-    if (!fresh.size) continue;
-    fresh.forEach((char) => seen.add(char));
-    sources.push({ what: `${file}:${signer.line} (${signer.name})`, texts: [[...fresh].join('')] });
-  }
-  return sources;
+export function signatureFontSources(): BatchChunk['fontSources'] {
+  return [{ what: 'the blank signature block', texts: [...BLANK_LABELS] }];
 }
 
 /** Every letter a batch made, one at a time as the action log records them. */
 export function* batchLettersMade(plans: readonly OfficialPlan[], signers: readonly Signer[] | undefined, signerCount: number, file: string): Generator<LetterMade> {
   for (const plan of plans) {
     for (let i = 0; i < signerCount; i++) {
-      yield { case: plan.record.definition.id, official: plan.official.id, format: 'pdf', channel: channelForFormat('pdf'), sender: signers?.[i]?.name ?? null, file };
+      // Each blank letter is a letter of its own: its copy number keeps it apart, and the same
+      // batch printed again records the same letters.
+      const signer = signers?.[i];
+      yield { case: plan.record.definition.id, official: plan.official.id, format: 'pdf', channel: channelForFormat('pdf'), sender: signer?.name ?? null, file, ...(signer ? {} : { copy: i + 1 }) };
     }
   }
 }

@@ -7,6 +7,8 @@ import { describeOfficial, noPostReason } from '../cases/official-reach';
 import { resolveTargets } from '../cases/resolve-targets';
 import { takesPost } from '../addresses/postal-address';
 import { RefusalError, UsageError } from '../errors/app-error';
+import { LABEL_SHEETS, labelsPerSheet } from '../pdf/envelope-layout';
+import type { PaperSize } from '../profile/profile';
 import { localDateKey } from '../time/clock';
 
 /** One official of one case who gets letters: `letters` of them, one per signer. */
@@ -52,8 +54,13 @@ export function chooseBatchCases({ cases, queries, open, allowClosed, now }: Bat
   const warnings: string[] = [];
   if (open) {
     for (const record of cases.filter((candidate) => caseState(candidate.definition, now) === 'open')) {
-      if (caseLetterCheck(record.definition, now, allowClosed).refusal) leftOut.push({ record, reason: 'a petition, with no official to write to' });
-      else records.push(record);
+      const check = caseLetterCheck(record.definition, now, allowClosed);
+      if (check.refusal) leftOut.push({ record, reason: 'a petition, with no official to write to' });
+      else {
+        // A case probably over is printed all the same, with the word of caution write gives.
+        if (check.warning) warnings.push(check.warning);
+        records.push(record);
+      }
     }
     if (!records.length) throw new RefusalError(`No open case has officials to write to on ${localDateKey(now)}.`, { hint: 'See the cases with: appeal list --all' });
     return { records, leftOut, warnings };
@@ -107,4 +114,15 @@ function chosenOfficials(record: CaseRecord, targets: readonly string[]): Offici
 export function describeLeftOut(item: LeftOut): string {
   const where = caseDisplayId(item.record.definition);
   return item.official ? `${where}: ${describeOfficial(item.official)}: takes no post (${item.reason})` : `${where}: ${item.reason}`;
+}
+
+/** --label-start: the first unused label of a part-used sheet, counted along the rows from 1. */
+export function checkLabelStart(value: string | undefined, paper: PaperSize): number {
+  if (value === undefined) return 1;
+  const sheet = LABEL_SHEETS[paper];
+  const start = Number(value);
+  if (!/^\d+$/.test(value.trim()) || start < 1 || start > labelsPerSheet(sheet)) {
+    throw new UsageError(`--label-start ${value}: give the first unused label of the sheet, from 1 to ${labelsPerSheet(sheet)} (${sheet.label}), counted along the rows.`, { hint: 'For example: --label-start 7 when the first two rows of a 3-column sheet are used.' });
+  }
+  return start;
 }

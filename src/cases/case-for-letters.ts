@@ -1,5 +1,5 @@
 import type { CaseDefinition } from './case-schema';
-import { caseDisplayId, caseState } from './case-summary';
+import { caseDisplayId, caseState, probablyOverReason } from './case-summary';
 import { RefusalError } from '../errors/app-error';
 
 /** Whether letters can be made for a case today: a refusal (and why), or a go, perhaps with a warning. */
@@ -31,6 +31,8 @@ export function caseLetterCheck(definition: CaseDefinition, today: Date, allowCl
   if (state === 'expired') {
     return { warning: `the deadline of ${caseDisplayId(definition)} (${definition.deadline}) has passed. Letters may still help: check with the Amnesty office in your country before sending.` };
   }
+  const over = probablyOverReason(definition, today);
+  if (over) return { warning: `${caseDisplayId(definition)} is probably over (${over}): check with the Amnesty office in your country that it is still current before sending.` };
   return {};
 }
 

@@ -51,3 +51,34 @@ export function deadlineText(definition: CaseDefinition, today: Date): string {
   if (days === 0) return `${definition.deadline} (today)`;
   return `${definition.deadline} (passed ${-days} day${days === -1 ? '' : 's'} ago)`;
 }
+
+/** A case with no deadline is probably over when it was issued more than this many months ago. */
+export const PROBABLY_OVER_AFTER_MONTHS = 6;
+
+/**
+ * When a case was issued, as well as it is known: its issue date, the first dated entry of its
+ * history, or the year of its UA number ("150.19" is from 2019; taken as that year's last day).
+ */
+export function issuedOn(definition: CaseDefinition): { date: string; how: string } | undefined {
+  if (definition.issue_date) return { date: definition.issue_date, how: `issued ${definition.issue_date}` };
+  const dated = definition.history.map((entry) => entry.date).filter((date): date is string => Boolean(date)).sort()[0];
+  if (dated) return { date: dated, how: `first dated ${dated}` };
+  const year = definition.ua_number?.match(/[./](\d{2,4})$/)?.[1];
+  if (!year) return undefined;
+  const fullYear = year.length === 4 ? Number(year) : 2000 + Number(year);
+  return { date: `${fullYear}-12-31`, how: `its UA number is from ${fullYear}` };
+}
+
+/**
+ * Why an open case with no deadline has probably outlived itself (its officials replaced, the
+ * person released), or undefined: it was issued more than a few months ago and nothing says it
+ * is still current. Such a case is listed after current ones, to check before writing.
+ */
+export function probablyOverReason(definition: CaseDefinition, today: Date): string | undefined {
+  if (definition.status !== 'open' || definition.deadline) return undefined;
+  const issued = issuedOn(definition);
+  if (!issued) return undefined;
+  const limit = new Date(today.getFullYear(), today.getMonth() - PROBABLY_OVER_AFTER_MONTHS, today.getDate());
+  if (daysUntil(issued.date, limit) >= 0) return undefined;
+  return `${issued.how}; no deadline`;
+}

@@ -1,5 +1,7 @@
+import { basename, extname } from 'node:path';
 import type { CaseRecord } from './case-library';
-import { UsageError } from '../errors/app-error';
+import { formatCaseProblem, type CaseProblem } from './case-problem';
+import { DataError, UsageError } from '../errors/app-error';
 
 /**
  * The UA number in a query, however it is written: "UA 150.19", "150/19", "ua-150-19",
@@ -18,6 +20,18 @@ export function foldForMatch(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * The case in a library that a new document is a later (or the same) issue of: the one with its
+ * UA number, else the one with the id import gives it.
+ */
+export function findCaseOfDocument(cases: readonly CaseRecord[], document: { uaNumber?: string; id: string; title?: string }): CaseRecord | undefined {
+  const key = document.uaNumber ? uaNumberKey(document.uaNumber) : undefined;
+  const byNumber = key ? cases.find((record) => record.definition.ua_number && uaNumberKey(record.definition.ua_number) === key) : undefined;
+  // A document with no number (a petition) is the same case when its title is the same.
+  const title = document.title ? foldForMatch(document.title) : undefined;
+  return byNumber ?? cases.find((record) => record.definition.id === document.id) ?? (title ? cases.find((record) => !record.definition.ua_number && foldForMatch(record.definition.title) === title) : undefined);
 }
 
 export type CaseMatch = { record: CaseRecord } | { suggestions: CaseRecord[]; ambiguous: boolean };
@@ -85,10 +99,32 @@ export function caseLabel(record: CaseRecord): string {
   return `${number} (${definition.id}): ${people}`;
 }
 
-/** Finds one case or throws a usage error listing the near matches. */
-export function findCase(cases: readonly CaseRecord[], query: string): CaseRecord {
+/**
+ * The problems of a case file that was left out of the library and whose name matches the query:
+ * "no case matches" would send the person looking for a typo instead of at the broken file.
+ */
+export function brokenCaseFileFor(problems: readonly CaseProblem[], query: string): CaseProblem[] {
+  const folded = foldForMatch(query);
+  if (folded.length < 3) return [];
+  const errors = problems.filter((problem) => problem.severity === 'error' && /\.ya?ml$/i.test(problem.file));
+  const file = errors.map((problem) => problem.file).find((name) => foldForMatch(basename(name, extname(name))).includes(folded));
+  return file ? errors.filter((problem) => problem.file === file) : [];
+}
+
+/**
+ * Finds one case or throws a usage error listing the near matches; a case file left out because
+ * of errors (`problems`, from loading the library) is named as such, as bad data.
+ */
+export function findCase(cases: readonly CaseRecord[], query: string, problems: readonly CaseProblem[] = []): CaseRecord {
   const match = matchCase(cases, query);
   if ('record' in match) return match.record;
+  const broken = match.suggestions.length ? [] : brokenCaseFileFor(problems, query);
+  if (broken.length) {
+    throw new DataError(`${broken[0]!.file}: this case is left out because of errors: run appeal validate`, {
+      details: broken.map(formatCaseProblem),
+      hint: 'Fix the lines above (appeal validate checks the file again), then write the letter.',
+    });
+  }
   const details = match.suggestions.map((record) => caseLabel(record));
   if (match.ambiguous) {
     throw new UsageError(`"${query}" matches more than one case:`, { details, hint: 'Give the case id or UA number instead.' });

@@ -97,7 +97,7 @@ export function noEmailRefusal(definition: CaseDefinition, withoutEmail: readonl
   }
   const byPost = withoutEmail.filter(takesPost);
   if (byPost.length) {
-    hints.push(`For a letter to print and post: appeal write ${definition.id} ${byPost.map((official) => `--target ${definition.officials.indexOf(official) + 1}`).join(' ')} --format text`);
+    hints.push(`For a letter to print and post: appeal write ${definition.id} ${byPost.map((official) => `--target ${definition.officials.indexOf(official) + 1}`).join(' ')} --format pdf`);
   }
   if (!hints.length) hints.push('Reach them one of the other ways above.');
   return new RefusalError(`${nothingMade}: ${caseId} gives no email address for ${joinNames(withoutEmail.map((official) => official.name))}.`, {

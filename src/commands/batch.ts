@@ -2,15 +2,18 @@ import { dirname, resolve } from 'node:path';
 import { caseDisplayId } from '../cases/case-summary';
 import { recordLetters } from '../action-log/record-letters';
 import { batchChunks, batchLettersMade } from '../batch/batch-letters';
-import { batchSummary } from '../batch/batch-summary';
-import { chooseBatchCases, planBatchOfficials } from '../batch/plan-batch';
+import { batchSummary, type BatchSummaryInput } from '../batch/batch-summary';
+import type { CaseRecord } from '../cases/case-library';
+import { checkLabelStart, chooseBatchCases, planBatchOfficials } from '../batch/plan-batch';
+import { fontRequestFrom } from '../fonts/font-request';
 import { AppError, UsageError } from '../errors/app-error';
 import { assertCanWrite, commitTempFile, discardTempFile, ensureOutputDir, removeStaleTempFiles, tempPathFor, writeError, type WriteHints } from '../output/write-output-file';
 import { rawStream } from '../output/terminal-stream';
-import type { BatchResult } from '../pdf/batch-pdf';
+import type { BatchHeader, BatchResult } from '../pdf/batch-pdf';
 import type { PdfEngine } from '../pdf/pdf-engine';
 import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
 import { readSigners, type Signer } from '../signers/read-signers';
+import { giveReturnAddresses } from '../signers/return-addresses';
 import { localDateKey } from '../time/clock';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
@@ -21,12 +24,16 @@ export interface BatchOptions extends CaseSourceFlags {
   target?: string[];
   out?: string;
   paper?: string;
-  font?: string;
+  font?: string[];
   force?: boolean;
   duplex?: boolean;
   envelopes?: boolean;
   labels?: boolean;
+  labelStart?: string;
   allowClosed?: boolean;
+  /** false with --no-log or --preview: the PDF is made, nothing is recorded. */
+  log?: boolean;
+  preview?: boolean;
 }
 
 /** --out names the PDF itself, not a folder. */
@@ -52,10 +59,12 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   const chosen = chooseBatchCases({ cases: library.cases, queries, open: Boolean(options.open), allowClosed: Boolean(options.allowClosed), now });
   for (const warning of chosen.warnings) context.stderr.write(`warning: ${warning}\n`);
 
-  const signers: Signer[] | undefined = options.signers === undefined ? undefined : loadSigners(context, options.signers);
+  const members = options.signers === undefined ? undefined : giveReturnAddresses(loadSigners(context, options.signers), settings.group);
+  const signers: Signer[] | undefined = members?.signers;
   const signerCount = signers?.length ?? blank!;
   const { plans, leftOut } = planBatchOfficials(chosen.records, options.target ?? [], signerCount, chosen.leftOut);
 
+  const labels = options.labels ? { start: checkLabelStart(options.labelStart, paper) } : undefined;
   const out = resolve(context.cwd, options.out ?? `letters-${localDateKey(now)}.pdf`);
   assertCanWrite(out, Boolean(options.force), PDF_HINTS);
   ensureOutputDir(dirname(out), PDF_HINTS);
@@ -63,23 +72,11 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   const temp = tempPathFor(out);
   const engine = pdfEngine ?? (await import('../pdf/pdf-engine')).startPdfEngine();
   const progress = await progressBar(context, plans.length * signerCount);
-  const session = engine.startBatch(
-    {
-      file: temp,
-      paper,
-      fontFile: options.font,
-      cwd: context.cwd,
-      now,
-      title: `Letters to sign: ${chosen.records.map((record) => caseDisplayId(record.definition)).join(', ')}`,
-      language: chosen.records[0]?.definition.letter?.language,
-      duplex: Boolean(options.duplex),
-      extras: options.envelopes ? 'envelopes' : options.labels ? 'labels' : 'none',
-    },
-    progress?.update,
-  );
+  const fonts = fontRequestFrom(options.font, settings.fonts, context.env);
+  const session = engine.startBatch({ ...batchPrinting(options, paper, labels), file: temp, fonts, cwd: context.cwd, now, ...titleOf(chosen.records) }, progress?.update);
   let result: BatchResult;
   try {
-    for (const chunk of batchChunks({ plans, signers, signersFile: options.signers, signerCount, templates: library.templates, now })) await session.add(chunk);
+    for (const chunk of batchChunks({ plans, signers, signerCount, templates: library.templates, now })) await session.add(chunk);
     result = await session.finish();
     commitTempFile(temp, out, Boolean(options.force), PDF_HINTS);
   } catch (error) {
@@ -93,9 +90,25 @@ export async function batchCommand(context: CommandContext, queries: readonly st
     progress?.stop();
   }
 
-  const logWarning = recordLetters(context, batchLettersMade(plans, signers, signerCount, out));
+  const summary: BatchSummaryInput = { out, paper, duplex: Boolean(options.duplex), result, plans, leftOut, signers, blank, cwd: context.cwd, members, group: settings.group, signersFile: options.signers, labelStart: labels?.start };
+  recordAndSummarise(context, options, summary, signerCount);
+}
+
+/** How the PDF is printed: paper, both sides, envelopes and labels after the letters. */
+function batchPrinting(options: BatchOptions, paper: PaperSize, labels: BatchHeader['labels']): Pick<BatchHeader, 'paper' | 'duplex' | 'envelopes' | 'labels'> {
+  return { paper, duplex: Boolean(options.duplex), envelopes: Boolean(options.envelopes), labels };
+}
+
+function titleOf(records: readonly CaseRecord[]): Pick<BatchHeader, 'title' | 'language'> {
+  return { title: `Letters to sign: ${records.map((record) => caseDisplayId(record.definition)).join(', ')}`, language: records[0]?.definition.letter?.language };
+}
+
+/** Records the letters, unless this is a preview (--preview, --no-log), and says what the PDF holds. */
+function recordAndSummarise(context: CommandContext, options: BatchOptions, summary: BatchSummaryInput, signerCount: number): void {
+  const recorded = options.log !== false && !options.preview;
+  const logWarning = recorded ? recordLetters(context, batchLettersMade(summary.plans, summary.signers, signerCount, summary.out)) : undefined;
   if (logWarning) context.stderr.write(`warning: ${logWarning}\n`);
-  context.stdout.write(batchSummary({ out, paper, duplex: Boolean(options.duplex), result, plans, leftOut, signers, blank, cwd: context.cwd }));
+  context.stdout.write(batchSummary({ ...summary, recorded }));
 }
 
 function checkBatchFlags(queries: readonly string[], options: BatchOptions): void {
@@ -103,7 +116,6 @@ function checkBatchFlags(queries: readonly string[], options: BatchOptions): voi
   if (!queries.length && !options.open) throw new UsageError('Which cases? Name them, or give --open for every open case.', { hint: 'For example: appeal batch 150.19 miftakhov --signers members.csv' });
   if (options.signers !== undefined && options.blank !== undefined) throw new UsageError('Give --signers or --blank, not both.', { hint: '--signers FILE prints each member’s name; --blank N leaves the signature blocks empty.' });
   if (options.signers === undefined && options.blank === undefined) throw new UsageError('Who signs? Give --signers FILE (a CSV or YAML list of members) or --blank N (letters to sign by hand).', { hint: 'For example: appeal batch 150.19 --signers members.csv' });
-  if (options.envelopes && options.labels) throw new UsageError('Give --envelopes or --labels, not both.', { hint: 'Envelopes print each address on an envelope; labels print them on A4 sheets of 21 labels.' });
 }
 
 function blankCount(value: string): number {

@@ -16,6 +16,9 @@ export interface InitOptions {
   email?: string;
   paper?: string;
   language?: string;
+  groupName?: string;
+  groupAddress?: string[];
+  groupCountry?: string;
   yes?: boolean;
 }
 
@@ -63,14 +66,26 @@ export async function initCommand(context: CommandContext, options: InitOptions)
     email,
     paper: paper ?? 'a4',
     language,
+    group: groupFrom(options, current.group, country),
   };
   const checked = profileSchema.safeParse(profile);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`, { hint: `Correct --${String(issue.path[0])} and run "appeal init" again.` });
   }
+  if (options.groupAddress && !profile.group?.name) throw new UsageError('--group-address needs the group’s name too.', { hint: 'Add --group-name "Amnesty Bristol Group" (the first line of the return address).' });
   const hints = { cannotWrite: 'Set APPEAL_CONFIG to a folder you can write to.' };
   ensureOutputDir(dirname(file), hints);
   writeOutputFile(file, serializeProfile(JSON.parse(JSON.stringify(checked.data)) as Profile), true, hints);
   context.stdout.write(`Saved your profile in ${file}\n`);
+}
+
+/** The group's name and return address: from the flags, else as the profile had them. */
+function groupFrom(options: InitOptions, current: Profile['group'], country: string | undefined): Profile['group'] {
+  if (options.groupName === undefined && options.groupAddress === undefined) return current;
+  const name = options.groupName?.trim() ?? current?.name;
+  const address = options.groupAddress?.map((line) => line.trim()).filter(Boolean) ?? current?.address;
+  if (!name) return undefined;
+  if (!address?.length) throw new UsageError('--group-name needs the group’s return address too.', { hint: 'Add --group-address LINE for each line, e.g. --group-address "1 Church Street" --group-address "Bristol BS1 1AA".' });
+  return { name, address, country: options.groupCountry?.trim() || current?.country || country };
 }

@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../cases/case-library';
-import { caseDisplayId, caseState, channelCounts, deadlineText, describeChannels, type CaseState } from '../cases/case-summary';
+import { caseDisplayId, caseState, channelCounts, deadlineText, describeChannels, probablyOverReason, type CaseState } from '../cases/case-summary';
 import { daysUntil, localDateKey } from '../time/clock';
 import { loadSettings, openCaseLibrary, staleLibraryNotes, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
@@ -12,17 +12,24 @@ interface ListedCase {
   record: CaseRecord;
   state: CaseState;
   daysLeft: number | null;
+  /** Why an open case with no deadline has probably outlived itself. */
+  probablyOver: string | undefined;
 }
 
 /** Ids are lower-case ASCII slugs: code-unit order is theirs, without starting ICU's collator. */
 const byId = (a: ListedCase, b: ListedCase) => (a.record.definition.id < b.record.definition.id ? -1 : a.record.definition.id > b.record.definition.id ? 1 : 0);
 
-/** Open cases first by nearest deadline; cases without a deadline after them. */
+/** Open cases first by nearest deadline, cases without a deadline after them, then those probably over. */
 function byDeadline(a: ListedCase, b: ListedCase): number {
-  const rank = (state: CaseState) => (state === 'open' ? 0 : state === 'expired' ? 1 : 2);
-  if (rank(a.state) !== rank(b.state)) return rank(a.state) - rank(b.state);
+  const rank = (item: ListedCase) => (item.state === 'open' ? (item.probablyOver ? 1 : 0) : item.state === 'expired' ? 2 : 3);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
   if (a.daysLeft === null || b.daysLeft === null) return (a.daysLeft === null ? 1 : 0) - (b.daysLeft === null ? 1 : 0) || byId(a, b);
   return a.state === 'open' ? a.daysLeft - b.daysLeft : b.daysLeft - a.daysLeft;
+}
+
+function listedCase(record: CaseRecord, today: Date): ListedCase {
+  const { definition } = record;
+  return { record, state: caseState(definition, today), daysLeft: definition.deadline ? daysUntil(definition.deadline, today) : null, probablyOver: probablyOverReason(definition, today) };
 }
 
 export async function listCommand(context: CommandContext, options: ListOptions): Promise<void> {
@@ -32,16 +39,12 @@ export async function listCommand(context: CommandContext, options: ListOptions)
   for (const note of await staleLibraryNotes(context)) context.stderr.write(`${note}\n`);
   const today = context.clock.now();
   const listed = library.cases
-    .map((record): ListedCase => ({
-      record,
-      state: caseState(record.definition, today),
-      daysLeft: record.definition.deadline ? daysUntil(record.definition.deadline, today) : null,
-    }))
+    .map((record) => listedCase(record, today))
     .filter((item) => options.all || item.state === 'open')
     .sort(byDeadline);
 
   if (options.json) {
-    const json = listed.map(({ record, state, daysLeft }) => ({
+    const json = listed.map(({ record, state, daysLeft, probablyOver }) => ({
       id: record.definition.id,
       ua_number: record.definition.ua_number ?? null,
       kind: record.definition.kind,
@@ -50,6 +53,7 @@ export async function listCommand(context: CommandContext, options: ListOptions)
       status: state,
       deadline: record.definition.deadline ?? null,
       days_left: daysLeft,
+      probably_over: probablyOver ?? null,
       officials: record.definition.officials.length,
       channels: channelCounts(record.definition),
       file: record.file,
@@ -66,13 +70,14 @@ export async function listCommand(context: CommandContext, options: ListOptions)
     return;
   }
   out.push(options.all ? `All cases on ${localDateKey(today)}, open ones first:` : `Open cases on ${localDateKey(today)}, nearest deadline first:`);
-  for (const { record, state } of listed) {
+  for (const { record, state, probablyOver } of listed) {
     const { definition } = record;
     const people = definition.people.map((person) => person.name).join(', ');
     out.push('');
     out.push(`${caseDisplayId(definition)}  ${people || '(no one person named)'}${options.all ? `  [${state}]` : ''}`);
     out.push(`  ${definition.title}`);
     out.push(`  id: ${definition.id} · deadline: ${deadlineText(definition, today)}`);
+    if (probablyOver) out.push(`  probably over: check before writing (${probablyOver})`);
     if (definition.kind === 'petition') {
       out.push('  petition to international organisations: no official to write to');
     } else {

@@ -4,9 +4,9 @@ import { caseDisplayId } from '../cases/case-summary';
 import type { CaseDefinition, Official } from '../cases/case-schema';
 import { UsageError } from '../errors/app-error';
 import { writeError } from '../output/write-output-file';
-import { SENT_CHANNELS, senderLabel, type SentChannel } from '../action-log/action-record';
+import { SENT_CHANNELS, senderLabel, type SentChannel, type UnsentRecord } from '../action-log/action-record';
 import { actionLogFile, appendRecords, readActionLog } from '../action-log/log-file';
-import { isSentChannel, planSentMarks, type MarkSentPlan } from '../action-log/mark-sent';
+import { isSentChannel, planSentMarks, planUnsentMarks, type MarkSentPlan } from '../action-log/mark-sent';
 import { createAsker, type Asker } from '../prompts/ask';
 import { checkOneLine } from '../profile/sender-input';
 import { askSenderName } from '../prompts/ask-sender';
@@ -15,8 +15,10 @@ import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags,
 
 export interface SentOptions extends CaseSourceFlags {
   target?: string[];
-  name?: string;
+  name?: string[];
   allSenders?: boolean;
+  madeElsewhere?: boolean;
+  undo?: boolean;
   channel?: string;
   yes?: boolean;
 }
@@ -27,7 +29,7 @@ export interface SentOptions extends CaseSourceFlags {
  */
 export async function sentCommand(context: CommandContext, query: string, options: SentOptions): Promise<void> {
   const channel = channelFlag(options.channel);
-  if (options.allSenders && options.name !== undefined) {
+  if (options.allSenders && options.name?.length) {
     throw new UsageError('--name and --all-senders cannot be used together.', { hint: 'Give --name to mark one member\'s letters, or --all-senders for every letter made.' });
   }
   const settings = await loadSettings(context);
@@ -45,17 +47,22 @@ export async function sentCommand(context: CommandContext, query: string, option
 
   const asker = createAsker(context, options.yes);
   const officials = options.target?.length ? resolveTargets(definition.officials, options.target) : await chooseOfficials(asker, definition);
-  const senders = options.allSenders ? 'all-made' : { name: await senderName(options.name ?? settings.name, asker) };
-  const plan = planSentMarks({ records: log.records, caseId: definition.id, caseLabel, officials, senders, channel, at: context.clock.now().toISOString() });
-  if (plan.marks.length) {
+  const senders = options.allSenders ? 'all-made' : { names: await senderNames(options.name, settings.name, asker), madeElsewhere: Boolean(options.madeElsewhere) };
+  const at = context.clock.now().toISOString();
+  // Taking a mark back adds a record that cancels it: the log only ever grows.
+  const plan = options.undo ? undoPlan(planUnsentMarks({ records: log.records, caseId: definition.id, officials, senders, at })) : { ...planSentMarks({ records: log.records, caseId: definition.id, caseLabel, officials, senders, channel, at }), unmarks: [] };
+  const records = [...plan.marks, ...plan.unmarks];
+  if (records.length) {
     try {
-      appendRecords(file, plan.marks);
+      appendRecords(file, records);
     } catch (error) {
       throw writeError(file, error, { cannotWrite: 'Set APPEAL_DATA to a folder you can write to.' });
     }
   }
   context.stdout.write(report(plan, definition, file));
 }
+
+const undoPlan = ({ unmarks, notes }: { unmarks: UnsentRecord[]; notes: string[] }): MarkSentPlan & { unmarks: UnsentRecord[] } => ({ marks: [], unmarks, notes });
 
 function channelFlag(given: string | undefined): SentChannel | undefined {
   const channel = given?.trim().toLowerCase();
@@ -74,17 +81,22 @@ async function chooseOfficials(asker: Asker, definition: CaseDefinition): Promis
   });
 }
 
-function report({ marks, notes }: MarkSentPlan, definition: CaseDefinition, file: string): string {
+function report({ marks, unmarks = [], notes }: MarkSentPlan & { unmarks?: UnsentRecord[] }, definition: CaseDefinition, file: string): string {
   const lines = [...notes];
-  for (const mark of marks) {
-    const official = definition.officials.find((candidate) => candidate.id === mark.official)!;
-    lines.push(`Marked as sent: ${caseDisplayId(definition)} to ${official.name} by ${mark.channel} (${senderLabel(mark.sender)})`);
-  }
-  lines.push(marks.length ? `Recorded in ${file}` : 'Nothing new to mark as sent.');
+  const officialName = (id: string) => definition.officials.find((candidate) => candidate.id === id)!.name;
+  for (const mark of marks) lines.push(`Marked as sent: ${caseDisplayId(definition)} to ${officialName(mark.official)} by ${mark.channel} (${senderLabel(mark.sender)})`);
+  for (const mark of unmarks) lines.push(`Taken back: ${caseDisplayId(definition)} to ${officialName(mark.official)} (${senderLabel(mark.sender)}), marked as sent at ${mark.undoes}`);
+  lines.push(marks.length || unmarks.length ? `Recorded in ${file}` : 'Nothing new to mark as sent.');
   return `${lines.join('\n')}\n`;
 }
 
+/** The --name values (each one line), else the profile's name, else the name asked at the terminal. */
+async function senderNames(flags: readonly string[] | undefined, profileName: string | undefined, asker: Asker): Promise<string[]> {
+  if (flags?.length) return flags.map((name) => checkOneLine(name, '--name', 'Give --name as your name on one line, as you signed the letter.')!);
+  return [await senderName(profileName, asker)];
+}
+
 async function senderName(given: string | undefined, asker: Asker): Promise<string> {
-  if (given !== undefined) return checkOneLine(given, '--name', 'Give --name as your name on one line, as you signed the letter.')!;
+  if (given !== undefined) return checkOneLine(given, 'the name in your profile', 'Give --name as your name on one line, as you signed the letter.')!;
   return askSenderName(asker, 'Your name, as you signed the letter:', '--name (or --all-senders to mark every letter made)');
 }

@@ -1,6 +1,6 @@
-import { relative } from 'node:path';
 import { findCase } from '../cases/find-case';
-import { caseDisplayId, caseState, deadlineText, officialChannels } from '../cases/case-summary';
+import { caseDisplayId, caseState, deadlineText, officialChannels, probablyOverReason } from '../cases/case-summary';
+import { dirname, relative } from 'node:path';
 import { postalAddressLines } from '../addresses/postal-address';
 import type { CaseRecord } from '../cases/case-library';
 import { describeCaseOrigin } from '../cases/case-origin';
@@ -30,7 +30,8 @@ export async function showCommand(context: CommandContext, query: string, option
   out.push(heading, '='.repeat(Math.min(heading.length, 78)));
   out.push(`Case id: ${definition.id}${definition.country ? ` · Country: ${definition.country}` : ''}`);
   out.push(`Source: ${caseSource(record, context.cwd)}`);
-  out.push(`Status: ${state === 'closed' ? 'closed (no further action is requested)' : state === 'expired' ? 'deadline passed (late letters may still help: check with your section)' : 'open'}`);
+  const over = probablyOverReason(definition, today);
+  out.push(`Status: ${state === 'closed' ? 'closed (no further action is requested)' : state === 'expired' ? 'deadline passed (late letters may still help: check with your section)' : over ? `probably over: check before writing (${over})` : 'open'}`);
   out.push(`Deadline: ${deadlineText(definition, today)}`);
   if (definition.issue_date) out.push(`Issued: ${definition.issue_date}`);
   if (definition.preferred_languages?.length) out.push(`Preferred language: ${definition.preferred_languages.join(' or ')}`);
@@ -60,15 +61,20 @@ export async function showCommand(context: CommandContext, query: string, option
     }
   }
   if (definition.kind !== 'petition' && definition.officials.length) out.push('', `Write a letter: appeal write ${definition.id}`);
+  if (record.origin.kind === 'folder') out.push(`Case file: ${shownPath(record.file, context.cwd)}, from your case folder ${shownPath(dirname(record.file), context.cwd)} (--cases, APPEAL_CASES or your profile).`);
   context.stdout.write(`${out.join('\n')}\n`);
 }
 
 /** Where the case came from, and which case of the same id it replaces. */
 function caseSource(record: CaseRecord, cwd: string): string {
-  const file = relative(cwd, record.file);
-  const where = record.origin.kind === 'folder' ? `${describeCaseOrigin(record.origin)} (${file && !file.startsWith('..') ? file : record.file})` : describeCaseOrigin(record.origin);
+  const where = record.origin.kind === 'folder' ? `${describeCaseOrigin(record.origin)} (${shownPath(record.file, cwd)})` : describeCaseOrigin(record.origin);
   const replaced = (record.replaces ?? []).map((other) => describeCaseOrigin(other.origin));
   return `${where}${replaced.length ? `; it replaces the case of the same id in ${replaced.join(' and ')}` : ''}`;
+}
+
+function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
 }
 
 /** One official as `appeal show` lists them: the number to give --target, and every way to reach them. */

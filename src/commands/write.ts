@@ -10,7 +10,8 @@ import { emailSubject } from '../email/email-subject';
 import { assertCanWrite, ensureOutputDir, removeStaleTempFiles, writeOutputFiles, type WriteHints } from '../output/write-output-file';
 import { mixedScriptWarning } from '../text/person-name';
 import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
-import type { Sender } from '../profile/sender';
+import { senderSettings, type Sender } from '../profile/sender';
+import { fontRequestFrom } from '../fonts/font-request';
 import { checkOneLine, checkSenderEmail, senderFlagSettings, settingSource } from '../profile/sender-input';
 import { createAsker, type Asker } from '../prompts/ask';
 import { askSenderEmail, askSenderName } from '../prompts/ask-sender';
@@ -35,7 +36,7 @@ export interface WriteOptions extends CaseSourceFlags {
   allowClosed?: boolean;
   yes?: boolean;
   paper?: string;
-  font?: string;
+  font?: string[];
 }
 
 const WRITE_HINTS: WriteHints = { exists: 'Add --force to replace it, or choose another folder with --out.', cannotWrite: 'Choose a folder you can write to with --out.' };
@@ -44,12 +45,12 @@ const TARGET_FLAG = '--target (a number from "appeal show", an id, a part of the
 /** `pdfEngine`: the PDF maker the command line started early, when the format needs one. */
 export async function writeCommand(context: CommandContext, query: string, options: WriteOptions, pdfEngine?: LetterPdfRenderer): Promise<void> {
   const { format, fileFormats } = checkWriteRequest({ format: options.format ?? 'text', open: Boolean(options.open), stdout: Boolean(options.stdout) });
-  const settings = mergeSettings<Profile>(await loadSettings(context), { ...senderFlagSettings(options), paper: options.paper as PaperSize | undefined });
+  const settings = senderSettings(await loadSettings(context), { ...senderFlagSettings(options), paper: options.paper as PaperSize | undefined });
   // The environment layer is not checked on the way in: a name from APPEAL_NAME must be one line too.
   settings.name = checkOneLine(settings.name, settingSource('--name', options.name !== undefined, 'APPEAL_NAME', context.env, 'the name in your profile'));
   const library = await openCaseLibrary(context, options, settings);
   warnAboutProblems(context, library);
-  const record = findCase(library.cases, query);
+  const record = findCase(library.cases, query, library.problems);
   const { definition } = record;
   const { warning } = checkCaseTakesLetters(definition, context.clock.now(), Boolean(options.allowClosed));
   if (warning) context.stderr.write(`warning: ${warning}\n`);
@@ -65,7 +66,7 @@ export async function writeCommand(context: CommandContext, query: string, optio
   const sender: Sender = { name, address: settings.address, country: settings.country, email: senderEmail };
   const now = context.clock.now();
   const items: LetterToWrite[] = officials.map((official) => ({ official, letter: buildLetter(record, official, sender, now, library.templates) }));
-  const fileSettings: LetterFileSettings = { senderEmail, subject: emailSubject(definition), now, paper: settings.paper ?? 'a4', fontFile: options.font, cwd: context.cwd, pdfEngine };
+  const fileSettings: LetterFileSettings = { senderEmail, subject: emailSubject(definition), now, paper: settings.paper ?? 'a4', fonts: fontRequestFrom(options.font, settings.fonts, context.env), cwd: context.cwd, pdfEngine };
 
   if (format === 'mailto') return printMailtoLinks(context, items, fileSettings.subject);
   if (options.stdout) return printLetters(context, format, items, fileSettings);

@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as fontkit from 'fontkit';
-import { LETTER_FONT_FILE } from '../package-paths';
+import { FULL_FONT_FILE, LETTER_FONT_FILE } from '../package-paths';
 import { LETTER_SCRIPTS, trimFont } from './trim-font';
 
 /**
@@ -18,6 +18,9 @@ export function buildLetterFont(target = LETTER_FONT_FILE): { file: string; byte
   const temp = `${target}.${process.pid}.tmp`;
   writeFileSync(temp, trimmed);
   renameSync(temp, target);
+  // The whole font too, unchanged: the fallback for right-to-left names (see FontChain). It is
+  // loaded only when a letter has a character the letter font leaves out.
+  if (target === LETTER_FONT_FILE) copyFileSync(source, FULL_FONT_FILE);
   return { file: target, bytes: trimmed.length };
 }
 

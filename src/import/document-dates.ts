@@ -1,4 +1,18 @@
-import * as chrono from 'chrono-node';
+import type { Chrono } from 'chrono-node';
+
+// chrono's main entry loads every locale it has; the four that import reads are enough, and
+// they load the first time a date is read, not when the command starts.
+let parsers: Chrono[] | undefined;
+function dateParsers(): Chrono[] {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  parsers ??= [
+    (require('chrono-node/en') as { casual: Chrono }).casual,
+    (require('chrono-node/es') as { casual: Chrono }).casual,
+    (require('chrono-node/fr') as { casual: Chrono }).casual,
+    (require('chrono-node/de') as { casual: Chrono }).casual,
+  ];
+  return parsers;
+}
 
 export interface DocumentDate {
   /** YYYY-MM-DD */
@@ -25,10 +39,10 @@ function noonUtc(isoDate: string): Date {
  */
 export function parseDocumentDate(phrase: string, after?: string): DocumentDate | undefined {
   const reference = after ? noonUtc(after) : new Date(Date.UTC(2000, 0, 1, 12));
-  const parsers = [chrono.en, chrono.es, chrono.fr, chrono.de];
-  for (const parser of parsers) {
+  for (const parser of dateParsers()) {
     const [result] = parser.parse(phrase, { instant: reference, timezone: 0 }, { forwardDate: true });
-    if (!result || !result.start.isCertain('day') || !result.start.isCertain('month')) continue;
+    // The date must open the phrase ("27 September 2019", "dem 10. August"), not sit far into it.
+    if (!result || result.index > 6 || !result.start.isCertain('day') || !result.start.isCertain('month')) continue;
     const yearWritten = result.start.isCertain('year');
     if (!yearWritten && !after) return undefined;
     const month = result.start.get('month')!;

@@ -1,7 +1,11 @@
 import { documentLines, isCapitalsHeading, nextFilled } from './document-lines';
 import { findCountry, findDeadline, findIssueDate, findPreferredLanguages, findStage, findSummary, findTitle, findUaNumber, saysUrgentAction, type Stage } from './ua-header';
 import { addressCountries, assignSalutations, findOfficials, type ImportedOfficial } from './officials';
-import { findBulletAppeals, findModelLetter, letterTemplate, type ModelLetter } from './model-letter';
+import { composeLetter, findBulletAppeals, findModelLetter, letterTemplate, type ModelLetter } from './model-letter';
+import { fallbackOfficials, inlineOfficials } from './fallback-officials';
+import { SECTION_LINE } from './language-patterns';
+import { firstTemplate, prepareLines } from './segments';
+import { languageByCode, languageOf } from './languages';
 import { findPeople, type ImportedPerson } from './people';
 import { findPetition } from './petition';
 import { HONORIFICS, OFFICE_WORDS } from './official-words';
@@ -27,8 +31,20 @@ export interface ImportedCase {
   people: ImportedPerson[];
   checks: ImportCheck[];
   /** Things the coordinator should know that have no field: copies to embassies, counters. */
-  notes: string[];
+  notes: ImportNote[];
 }
+
+/**
+ * A note for the coordinator. "document": something the document says that has no field (copies
+ * to embassies); "counter": a petition page's signature counter, which the case file keeps as a
+ * comment and the summary does not repeat; "more-templates": the page held more letters.
+ */
+export interface ImportNote {
+  kind: 'document' | 'counter' | 'more-templates';
+  text: string;
+}
+
+export const noteOf = (kind: ImportNote['kind'], text: string): ImportNote => ({ kind, text });
 
 export interface NotAnUrgentAction {
   found: 'nothing';
@@ -113,18 +129,35 @@ function historyNote(stage: Stage, uaNumber: string | undefined, title: string, 
 }
 
 /**
+ * A README or a manual (Markdown with code blocks, or many "#" headings) quotes UA numbers,
+ * contact lines and letters as examples; it is never a document to write letters from.
+ */
+function isProgramDocumentation(lines: readonly string[]): boolean {
+  const fences = lines.filter((line) => line.startsWith('```')).length;
+  const headings = lines.filter((line) => /^#{1,6} \S/.test(line)).length;
+  return fences >= 2 || headings >= 4;
+}
+
+/**
  * Reads an Urgent Action (as text) into a draft case: every field the document gives, the
  * model letter as a template, and a check for every value that is a guess. A petition becomes a
  * petition case; anything else is "nothing", with the reason.
  */
 export function importDocument(raw: string): ImportedCase | NotAnUrgentAction {
-  const lines = documentLines(raw);
+  const { lines, more } = firstTemplate(prepareLines(documentLines(raw)));
   if (!lines.some(Boolean)) return { found: 'nothing', reason: 'the document is empty' };
+  if (isProgramDocumentation(lines)) return { found: 'nothing', reason: 'it is documentation written in Markdown, with code blocks and headings, not an Urgent Action' };
   const text = lines.join('\n');
-  const { officials, notes } = findOfficials(lines);
-  const letter = findModelLetter(lines) ?? findBulletAppeals(lines);
+  const language = languageOf(text);
+  const found = findOfficials(lines, language.code);
+  const notes = found.notes.map((note) => noteOf('document', note));
+  let officials = found.officials.length ? found.officials : inlineOfficials(lines);
+  const modelLetter = findModelLetter(lines);
+  let letter = modelLetter ?? findBulletAppeals(lines);
   const stage = findStage(text);
-  const urgentAction = saysUrgentAction(lines) && (officials.length > 0 || letter !== undefined || stage.stage !== 'first' || /\b(?:take action|send appeals|write (?:a letter|an appeal))\b/i.test(text));
+  const asksToWrite = officials.length > 0 || modelLetter !== undefined || stage.closed || (letter !== undefined && saysUrgentAction(lines));
+  const callsToAct = lines.some((line) => SECTION_LINE.action.test(line)) || /\b(?:take action|send appeals|please write|write (?:a letter|an appeal|immediately))\b/i.test(text);
+  const urgentAction = asksToWrite || (saysUrgentAction(lines) && (stage.stage !== 'first' || callsToAct));
   if (!urgentAction) {
     const petition = findPetition(lines);
     if (petition) return importPetition(petition, lines);
@@ -143,7 +176,9 @@ export function importDocument(raw: string): ImportedCase | NotAnUrgentAction {
   const deadline = findDeadline(lines, issueDate?.value);
   const languages = findPreferredLanguages(lines);
   const summary = findSummary(lines, title.line);
-  assignSalutations(officials, letter?.opening);
+  if (!officials.length && !stage.closed) officials = fallbackOfficials(lines, letter, language);
+  if (officials.length && !letter) letter = composeLetter(lines, language.code);
+  assignSalutations(officials, letter?.opening, language.code);
   const country = findCountry(lines, title.country, addressCountries(officials));
   const people = findPeople(lines, summary, letter?.paragraphs[0], officials.map((official) => official.name));
 
@@ -180,13 +215,18 @@ export function importDocument(raw: string): ImportedCase | NotAnUrgentAction {
   let template: string | undefined;
   if (letter) {
     template = letterTemplate(letter);
-    data.letter = { template: `${id}.hbs`, language: letter.language, closing: letter.closing ?? 'Yours sincerely,' };
-    if (letter.source === 'appeals') {
+    // The letter's language is recorded so that a document in another language can add its letter later.
+    const closing = letter.closing ?? languageByCode(letter.language)?.composed.closing ?? 'Yours sincerely,';
+    data.letter = { template: `${id}.hbs`, language: letter.language, closing };
+    if (letter.source === 'composed') {
+      checks.push({ path: ['letter', 'template'], message: "composed from the document's calls to action; the document has no model letter" });
+    } else if (letter.source === 'appeals') {
       checks.push({ path: ['letter', 'template'], message: 'the document gives bullet-point appeals, not a model letter: the template was made from them; reword it into a letter' });
     }
-    if (!letter.closing) checks.push({ path: ['letter', 'closing'], message: 'the model letter has no closing; "Yours sincerely," is used' });
+    if (!letter.closing) checks.push({ path: ['letter', 'closing'], message: `the model letter has no closing; "${closing}" is used` });
   }
   data.history = [{ stage: stage.stage, ...(issueDate ? { date: issueDate.value } : {}), note: historyNote(stage.stage, ua?.value, title.value, stage.evidence, stage.closed) }];
+  if (more) notes.push(noteOf('more-templates', 'The page holds more letter templates after this one; only the first was imported. Save each of the others as a document of its own and import it.'));
   return { found: 'urgent-action', stage: stage.stage, data: inFieldOrder(data), template, letter, officials, people, checks, notes };
 }
 
@@ -213,7 +253,7 @@ function importPetition(petition: NonNullable<ReturnType<typeof findPetition>>, 
   if (!petition.addressedTo.length) checks.push({ path: ['petition', 'addressed_to'], message: 'the document does not say whom it calls on; add the addressees' });
   if (!link) checks.push({ path: ['petition', 'how_to_act'], message: 'the document gives no address to sign the petition at' });
   data.history = [];
-  const notes = petition.counter ? [`The page shows a signature counter: "${petition.counter}".`] : [];
+  const notes = petition.counter ? [noteOf('counter', `The page shows a signature counter: "${petition.counter}".`)] : [];
   const heading = nextFilled(lines, 0);
   if (heading >= 0 && isCapitalsHeading(lines[heading]!)) checks.push({ path: ['title'], message: 'the title is in capitals in the document' });
   return { found: 'petition', stage: 'first', data: inFieldOrder(data), officials: [], people: [], checks, notes };

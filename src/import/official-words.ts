@@ -14,7 +14,7 @@ export const OFFICE_WORDS = new Set(
     'high', 'supreme', 'investigator', 'leader', 'chargé', 'regent', 'colonel', 'major', 'captain', 'lieutenant', 'brigadier',
     'marshal', 'admiral', 'procurador', 'procuradora', 'presidente', 'presidenta', 'ministro', 'ministra', 'fiscal', 'embajador',
     'embajadora', 'secretario', 'secretaria', 'gobernador', 'directora', 'jefe', 'comisionado', 'defensor', 'juez', 'alcalde',
-    'ministre', 'procureur', 'président', 'ambassadeur', 'his', 'her', 'hon', 'hon.', 'honourable', 'honorable', 'rt', 'rt.',
+    'ministre', 'procureur', 'président', 'ambassadeur', 'präsident', 'staatspräsident', 'botschafter', 'generalstaatsanwalt', 'generalstaatsanwältin', 'vorsitzender', 'vorsitzende', 'minister', 'almir.', 'almirante', 'admiral', 'responsable', 'chief', 'his', 'her', 'hon', 'hon.', 'honourable', 'honorable', 'rt', 'rt.',
     'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'madam', 'military', 'federal', 'state', 'national', 'senior',
     // Military ranks written before a name: "General de División Julián Pacheco".
     'división', 'division', 'brigada', 'brigadier-general', 'major-general',
@@ -31,7 +31,7 @@ export const ORGANISATION_WORDS = new Set(
     'parliament', 'presidency', 'government', 'committee', 'agency', 'bureau', 'directorate', 'prison', 'colony', 'police',
     'mission', 'consulate', 'palace', 'assembly', 'senate', 'authority', 'authorities', 'centre', 'center', 'headquarters',
     'cabinet', 'kremlin', 'chamber', 'embajada', 'despacho', 'presidencia', 'gobierno', 'ambassade', 'cour', 'tribunal',
-    'directorate-general', 'procuratorate', 'inspectorate', 'legislature', 'congress', 'municipality',
+    'directorate-general', 'procuratorate', 'palais', 'palacio', 'palast', 'botschaft', 'ministerium', 'ambassade', 'ministère', 'présidence', 'commission', 'kommission', 'menschenrechtskommission', 'inspectorate', 'legislature', 'congress', 'municipality',
   ],
 );
 

@@ -1,6 +1,9 @@
 import { isCapitalsHeading, isProse, listItemText, nextFilled, wordCount } from './document-lines';
 import { countryByName, splitTrailingCountry } from './countries';
-import { HONORIFICS, OFFICE_WORDS, firstWord, isOrganisationLine, isPersonNameLine, isTitleLine } from './official-words';
+import { HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, ORGANISATION_WORDS, firstWord, isNameWord, isOrganisationLine, isPersonNameLine, isTitleLine } from './official-words';
+import { LANGUAGES } from './languages';
+import { segmentAt, segmentDocument, type SegmentKind } from './segments';
+import { CLOSING, CONTACT_LABEL, COPIES_LINE, GREETING_WORD, HEADER_LINE, LETTER_OPENING, NUMBER_OR, contactKind, greetingLanguage, type ContactKind } from './language-patterns';
 
 /** A value of an official the import is unsure of, and why. */
 export interface OfficialCheck {
@@ -34,22 +37,22 @@ export interface ImportedOfficial {
   checks: OfficialCheck[];
 }
 
-type ContactKind = 'fax' | 'phone' | 'email' | 'twitter' | 'facebook' | 'instagram' | 'salutation';
-
-const CONTACT_LABEL = String.raw`(?<![\p{L}@.\-])(fax|tel(?:ephone)?|phone|mobile|e-?mails?|twitter|facebook|instagram|salutation)(?:\s*:\s*|\s*\.\s*(?=[+\d(@\[])|\s+(?=[@+]))`;
-const COPIES_TO = /^(?:and\s+)?(?:also\s+)?(?:please\s+)?(?:send\s+)?(?:copies|a copy)\s+(?:of your appeals?\s+)?to\b/i;
 const HIDDEN_EMAIL = /\[email[\s\u00a0]*protected\]/gi;
-const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const POST_LIMIT = /\b(?:only send (?:physical |postal )?(?:mail|letters|post)|do not send (?:physical |postal )?(?:mail|letters|post)|don['’]t send (?:physical |postal )?(?:mail|letters|post)|postal restrictions|no (?:physical|postal) (?:mail|letters)|(?:letters|post|mail) (?:cannot|can not|will not) be delivered)/i;
-const LETTER_OPENING = /^(?:dear|your (?:excellency|honou?r|majesty|highness)|estimad[oa]s?|excelent[ií]sim[oa]|señor(?:a)?|sehr geehrte|monsieur|madame|уважаем\p{L}*|prezad[oa]|egregio|gentile)\b.{0,90}[,:!]$/iu;
-const CLOSING = /^(?:yours (?:sincerely|faithfully|truly|respectfully)|sincerely(?: yours)?|respectfully(?: yours)?|kind regards|best regards|with respect|atentamente|cordialmente|respetuosamente|с уважением|mit freundlichen grüßen|veuillez agréer.*)[,.!]?$/iu;
+const EMAIL_TOKEN = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}$/;
 
-function contactKind(label: string): ContactKind {
-  const plain = label.toLowerCase().replace('-', '');
-  if (plain.startsWith('email')) return 'email';
-  if (plain === 'fax') return 'fax';
-  if (plain === 'twitter' || plain === 'facebook' || plain === 'instagram' || plain === 'salutation') return plain;
-  return 'phone';
+/**
+ * The e-mail addresses in a text. Read token by token, so a long run of characters with no
+ * spaces costs one pass rather than a pattern retried at every position.
+ */
+export function findEmails(text: string): string[] {
+  const found: string[] = [];
+  for (const raw of text.split(/[\s,;:<>()[\]"“”«»|]+/)) {
+    if (raw.length > 254 || !raw.includes('@')) continue;
+    const token = raw.replace(/^[^A-Za-z0-9]+/, '').replace(/[^A-Za-z]+$/, '');
+    if (EMAIL_TOKEN.test(token) && !found.includes(token)) found.push(token);
+  }
+  return found;
 }
 
 /**
@@ -58,6 +61,19 @@ function contactKind(label: string): ContactKind {
  */
 export function splitRunTogetherLine(line: string): string[] {
   const pieces: string[] = [];
+  // "Shaikh Hamad ... King of Bahrain Due to postal restrictions ..., please only send physical
+  // mail to the Embassy Fax: ...": the post note is a sentence of its own.
+  const post = POST_LIMIT.exec(line);
+  if (post && line.length < 600) {
+    const before = line.slice(0, post.index);
+    const start = /\s((?:Due to|Because of|Owing to|As a result of|Please)\b)[^.]*$/i.exec(before);
+    if (start && start.index > 3 && !POST_LIMIT.test(before.slice(0, start.index))) {
+      const rest = line.slice(start.index + 1);
+      const label = new RegExp(CONTACT_LABEL, 'iu').exec(rest);
+      const note = label ? rest.slice(0, label.index).trim() : rest;
+      return [...splitRunTogetherLine(before.slice(0, start.index)), note, ...(label ? splitRunTogetherLine(rest.slice(label.index)) : [])];
+    }
+  }
   const copies = /^(.*?\S)\s+((?:and\s+)?copies\s+to\s*:.*)$/i.exec(line);
   if (copies) return [...splitRunTogetherLine(copies[1]!), ...splitRunTogetherLine(copies[2]!)];
   const copiesHead = /^((?:and\s+)?copies\s+to\s*:)\s*(\S.*)$/i.exec(line);
@@ -104,45 +120,52 @@ function splitRunOnSalutation(piece: string): string[] {
   return rest ? [`${match[1]}${words.slice(0, end).join(' ').replace(/,$/, '')}`, rest] : [piece];
 }
 
-type LineKind = 'blank' | 'contact' | 'continuation' | 'heading' | 'opening' | 'closing' | 'prose' | 'item' | 'copies' | 'postnote' | 'plain';
+type LineKind = 'blank' | 'label' | 'contact' | 'continuation' | 'heading' | 'opening' | 'closing' | 'prose' | 'item' | 'copies' | 'postnote' | 'plain';
 
 interface Classified {
   text: string;
   kind: LineKind;
   contact?: ContactKind;
   value?: string;
+  /** The section the line falls in. */
+  segment?: SegmentKind;
 }
 
 function classify(lines: readonly string[]): Classified[] {
+  const segments = segmentDocument(lines);
   const out: Classified[] = [];
   let lastContact: ContactKind | undefined;
-  for (const text of lines) {
+  for (const [index, text] of lines.entries()) {
+    const segment = segmentAt(segments, index);
     if (!text) {
-      out.push({ text, kind: 'blank' });
+      out.push({ text, kind: 'blank', segment });
       continue;
     }
     const label = new RegExp(`^${CONTACT_LABEL}(.*)$`, 'iu').exec(text);
     if (label) {
       lastContact = contactKind(label[1]!);
-      out.push({ text, kind: 'contact', contact: lastContact, value: label[2]!.trim() });
+      out.push({ text, kind: 'contact', contact: lastContact, value: label[2]!.trim().replace(/\)$/, ''), segment });
       continue;
     }
     // "emails: a@x" followed by "b@y" on lines of their own.
-    const onlyAddresses = text.replace(HIDDEN_EMAIL, ' ').replace(EMAIL, ' ').replace(/[\s,;/]+/g, '') === '';
+    const onlyAddresses = !text.replace(HIDDEN_EMAIL, ' ').split(/[\s,;/]+/).some((token) => token && !findEmails(token).length);
     const onlyNumbers = /^[+\d][\d\s()./-]{5,}$/.test(text);
     if (lastContact && ((lastContact === 'email' && onlyAddresses) || ((lastContact === 'phone' || lastContact === 'fax') && onlyNumbers))) {
-      out.push({ text, kind: 'continuation', contact: lastContact, value: text });
+      out.push({ text, kind: 'continuation', contact: lastContact, value: text, segment });
       continue;
     }
     lastContact = undefined;
-    if (COPIES_TO.test(text) && !/\btarget/i.test(text)) out.push({ text, kind: 'copies' });
-    else if (LETTER_OPENING.test(text)) out.push({ text, kind: 'opening' });
-    else if (CLOSING.test(text)) out.push({ text, kind: 'closing' });
-    else if (POST_LIMIT.test(text)) out.push({ text, kind: 'postnote' });
-    else if (listItemText(text) !== undefined) out.push({ text, kind: 'item' });
-    else if (isCapitalsHeading(text)) out.push({ text, kind: 'heading' });
-    else if (isProse(text)) out.push({ text, kind: 'prose' });
-    else out.push({ text, kind: 'plain' });
+    const isLabel = segments.some((one) => one.label === index);
+    if (isLabel && segment === 'copies') out.push({ text, kind: 'copies', segment });
+    else if (isLabel) out.push({ text, kind: 'label', segment });
+    else if (COPIES_LINE.test(text) && !/\btarget/i.test(text)) out.push({ text, kind: 'copies', segment });
+    else if (LETTER_OPENING.test(text)) out.push({ text, kind: 'opening', segment });
+    else if (CLOSING.test(text)) out.push({ text, kind: 'closing', segment });
+    else if (POST_LIMIT.test(text)) out.push({ text, kind: 'postnote', segment });
+    else if (listItemText(text) !== undefined) out.push({ text, kind: 'item', segment });
+    else if (isCapitalsHeading(text)) out.push({ text, kind: 'heading', segment });
+    else if (isProse(text)) out.push({ text, kind: 'prose', segment });
+    else out.push({ text, kind: 'plain', segment });
   }
   return out;
 }
@@ -151,7 +174,11 @@ interface Block {
   head: Classified[];
   contacts: Classified[];
   copy: boolean;
+  /** Where the official came from when the document gives no contact details. */
+  found?: string;
 }
+
+const inContactSection = (line: Classified) => line.segment === 'targets' || line.segment === 'copies';
 
 function headAbove(lines: readonly Classified[], from: number, stopAt: number): Classified[] {
   const head: Classified[] = [];
@@ -162,11 +189,34 @@ function headAbove(lines: readonly Classified[], from: number, stopAt: number): 
       if (++blanks >= 2) break;
       continue;
     }
+    // In a contact section, a line in capitals over a block is the official's office or body
+    // ("STAATSPRÄSIDENT", "BOTSCHAFT DER VEREINIGTEN MEXIKANISCHEN STAATEN").
+    if (line.kind === 'heading' && inContactSection(line) && blanks === 0 && !/^\(/.test(line.text)) {
+      head.unshift(line);
+      // A country in capitals ends the address; a line in capitals over the name starts the block.
+      if (head.length > 1) break;
+      continue;
+    }
     if (line.kind !== 'plain' && line.kind !== 'postnote') break;
     blanks = 0;
     head.unshift(line);
   }
   return head;
+}
+
+/** Lines of a section up to the next blank line (or the next two, where every line is spaced). */
+function groupsIn(lines: readonly Classified[], start: number, end: number): Classified[][] {
+  const groups: Classified[][] = [[]];
+  for (let i = start; i < end; i++) {
+    const line = lines[i]!;
+    if (line.kind === 'blank') {
+      if (groups[groups.length - 1]!.length) groups.push([]);
+      continue;
+    }
+    if (line.kind === 'opening' || line.kind === 'prose' || line.kind === 'label' || line.kind === 'copies') break;
+    groups[groups.length - 1]!.push(line);
+  }
+  return groups.filter((group) => group.length);
 }
 
 function findBlocks(lines: readonly Classified[]): Block[] {
@@ -181,27 +231,76 @@ function findBlocks(lines: readonly Classified[]): Block[] {
       else if (kind !== 'blank') break;
     }
     const head = headAbove(lines, i - 1, lastEnd);
-    const copy = lines.slice(0, i).some((line) => line.kind === 'copies' && !/diplomatic representatives/i.test(line.text));
+    const copy = lines[i]!.segment === 'copies' || (lines[i]!.segment === undefined && lines.slice(0, i).some((line) => line.kind === 'copies' && !/diplomatic representatives/i.test(line.text)));
     if (head.some((line) => line.kind === 'plain')) {
       blocks.push({ head, contacts: lines.slice(i, end + 1).filter((line) => line.kind !== 'blank'), copy });
     }
     lastEnd = end;
     i = end;
   }
+  blocks.push(...sectionBlocks(lines, blocks));
   if (blocks.length) return blocks;
-  // No contact details at all: the address block just above the model letter's opening.
-  const opening = lines.findIndex((line) => line.kind === 'opening');
-  if (opening > 0) {
-    const head = headAbove(lines, opening - 1, -1);
-    if (head.length >= 2 && head.some((line) => /\d/.test(line.text))) blocks.push({ head, contacts: [], copy: false });
+  return letterAddressBlocks(lines);
+}
+
+/**
+ * Officials in a contact section that gives no contact labels: "To: Name / Title" headers, or
+ * one line that runs name, office and address together.
+ */
+function sectionBlocks(lines: readonly Classified[], found: readonly Block[]): Block[] {
+  const taken = new Set(found.flatMap((block) => [...block.head, ...block.contacts]));
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if ((line.kind !== 'label' && line.kind !== 'copies') || (line.segment !== 'targets' && line.segment !== 'copies')) continue;
+    const header = HEADER_LINE.exec(line.text);
+    let end = i + 1;
+    while (end < lines.length && lines[end]!.kind !== 'label' && lines[end]!.kind !== 'copies') end++;
+    if (lines.slice(i, end).some((one) => taken.has(one))) continue;
+    const copy = line.segment === 'copies';
+    if (header) {
+      const first: Classified = { text: header[2]!.trim(), kind: 'plain', segment: line.segment };
+      const rest = groupsIn(lines, i + 1, end)[0] ?? [];
+      blocks.push({ head: [first, ...(rest.length && lines[i + 1]!.kind !== 'blank' ? rest : [])], contacts: [], copy, found: 'header' });
+      continue;
+    }
+    for (const group of groupsIn(lines, i + 1, end)) {
+      const plain = group.filter((one) => one.kind === 'plain' || one.kind === 'heading' || one.kind === 'postnote');
+      if (plain.length !== group.length || !plain.some((one) => one.kind === 'plain')) continue;
+      if (!group.some((one) => /\d/.test(one.text) || isPersonNameLine(one.text) || splitRunOnHead(one.text).length > 1)) continue;
+      blocks.push({ head: group, contacts: [], copy, found: 'section' });
+    }
   }
   return blocks;
+}
+
+/**
+ * A letter with the addressee's block just above its opening (a subject line between them is
+ * skipped), or just below it, as some pages print the salutation first.
+ */
+function letterAddressBlocks(lines: readonly Classified[]): Block[] {
+  const opening = lines.findIndex((line) => line.kind === 'opening');
+  if (opening < 0) return [];
+  let above = opening - 1;
+  while (above >= 0 && lines[above]!.kind === 'blank') above--;
+  // "Salaheddin al-Tabbaa" alone between the address and the salutation is the letter's subject.
+  if (above > 1 && lines[above - 1]!.kind === 'blank' && isPersonNameLine(lines[above]!.text) && lines[above - 2]!.kind === 'plain') above -= 2;
+  const head = headAbove(lines, above, -1);
+  if (head.length >= 2 && head.some((line) => /\d/.test(line.text))) return [{ head, contacts: [], copy: false, found: 'letter' }];
+  const below: Classified[] = [];
+  for (let i = opening + 1; i < lines.length && below.length < 4; i++) {
+    const line = lines[i]!;
+    if (line.kind !== 'plain' || isProse(line.text) || wordCount(line.text) > 16) break;
+    below.push(line);
+  }
+  if (below.length && below.some((line) => /\d/.test(line.text))) return [{ head: below, contacts: [], copy: false, found: 'letter-below' }];
+  return [];
 }
 
 /** "+7495 987 58 41/ +7495 692 17 25" gives two numbers; "202 298 5700 I" loses its stray "I". */
 export function splitNumbers(value: string): string[] {
   const cleaned = value.replace(/\s+(?:I|\||\/|;|,)\s*$/, '').trim();
-  const parts = cleaned.split(/\s*(?:\/|;|,|\s\|\s|\sI\s|\bor\b)\s*/);
+  const parts = cleaned.split(new RegExp(`\\s*(?:\\/|;|,|\\s\\|\\s|\\sI\\s|${NUMBER_OR.source})\\s*`, 'iu'));
   const digits = (text: string) => text.replace(/\D/g, '').length;
   const numbers = parts.every((part) => digits(part) >= 6) ? parts : [cleaned];
   return numbers.map((number) => number.trim().replace(/[.,;:]+$/, '')).filter((number) => digits(number) >= 3);
@@ -214,30 +313,82 @@ function handle(value: string, site: string): string | undefined {
   return token ? token.replace(/[,;]$/, '') : undefined;
 }
 
-const GREETING_WORDS = /^(?:dear|your|estimad[oa]s?|excelent[ií]sim[oa]|señor(?:a)?|sr\.?|sra\.?|monsieur|madame|sehr|caro|cara|gentile|egregio|prezad[oa]|exm[oa]\.?|уважаем\p{L}*|шановн\p{L}*|szanown\p{L}*|geachte)$/iu;
-const GREETING_LANGUAGES: [RegExp, string][] = [
-  [/^(?:estimad|excelent|señor|sr\b|sra\b)/i, 'Spanish'],
-  [/^(?:monsieur|madame)/i, 'French'],
-  [/^sehr/i, 'German'],
+const OTHER_GREETINGS: [RegExp, string][] = [
   [/^(?:caro|cara|gentile|egregio)/i, 'Italian'],
   [/^(?:prezad|exm)/i, 'Portuguese'],
   [/^уважаем/iu, 'Russian'],
 ];
 
+function greetingLanguageName(greeting: string): string | undefined {
+  return greetingLanguage(greeting)?.name ?? OTHER_GREETINGS.find(([pattern]) => pattern.test(greeting))?.[1];
+}
+
 /**
- * A salutation as the letter uses it. A bilingual one ("Dear Minister/Estimado Señor Secretario
- * de Seguridad") gives its English part; "Dear Sir/Madam" is one salutation, not two.
+ * A salutation as the letter uses it. One given in several languages ("Dear Minister/Estimado
+ * Señor Secretario de Seguridad", "Estimado Presidente Calderón / Dear President Calderón/ Sehr
+ * geehrter Herr Präsident") gives the part in the letter's language (English when none is in
+ * it), and the others as written; "Dear Sir/Madam" is one salutation, not two.
  */
-export function parseSalutation(value: string): { salutation: string; other?: { text: string; language?: string } } {
-  const written = value.trim().replace(/[,;]$/, '');
+export function parseSalutation(value: string, letterLanguage = 'en'): { salutation: string; other?: { text: string; language?: string } } {
+  const written = value.trim().replace(/^\(|\)$/g, '').replace(/[,;]$/, '').trim();
   const parts = written.split(/\s*\/\s*/);
-  if (parts.length >= 2 && parts.slice(1).every((part) => GREETING_WORDS.test(part.split(/\s+/)[0] ?? ''))) {
-    const english = parts.find((part) => /^(?:dear|your)\b/i.test(part)) ?? parts[0]!;
-    const other = parts.filter((part) => part !== english).join(' / ');
-    const language = GREETING_LANGUAGES.find(([pattern]) => pattern.test(other))?.[1];
-    return { salutation: english, other: { text: other, language } };
+  if (parts.length >= 2 && parts.slice(1).every((part) => GREETING_WORD.test(part))) {
+    const wanted = LANGUAGES.find((language) => language.code === letterLanguage)?.name ?? 'English';
+    const chosen = parts.find((part) => greetingLanguageName(part) === wanted) ?? parts.find((part) => greetingLanguageName(part) === 'English') ?? parts[0]!;
+    const others = parts.filter((part) => part !== chosen);
+    return { salutation: chosen, other: { text: others.join(' / '), language: greetingLanguageName(others[0]!) } };
   }
   return { salutation: written };
+}
+
+const NAME_HONORIFIC = /^(?:his|her|h\.?e\.?|hon\.?|honourable|rt\.?|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|sir|madam|excellency|s\.e\.|herrn?|frau|sr\.?|sra\.?|m\.|mme)$/i;
+const ADDRESS_START = /^(?:\d|ul\.|ulitsa|p\.?o\.?$|po$|box$|av\.|avda\.|avenida|calle|rue|c\/|via|no\.)/i;
+const TRAILING_PHONE = /\s(\+?\(?\d[\d ()-]{6,18}\d)$/;
+const ONLINE_FORM = /\s+((?:complaint|online|contact) form(?: online)?|formulaire en ligne)$/i;
+
+const isOffice = (token: string) => OFFICE_WORDS.has(token.toLowerCase().replace(/[,;]$/, '')) && !NAME_HONORIFIC.test(token);
+const isBody = (token: string) => ORGANISATION_WORDS.has(token.toLowerCase().replace(/[,;]$/, ''));
+const isNameToken = (token: string) => isNameWord(token) || NAME_PARTICLES.has(token.toLowerCase()) || /^\p{Lu}\.?$/u.test(token) || /^\p{Lu}[\p{Lu}'’-]+$/u.test(token) || /^[‘'’]\p{Lu}\p{Ll}+$/u.test(token) || NAME_HONORIFIC.test(token);
+
+/**
+ * One line that runs an official's parts together, as some pages print a block: "Ambassador
+ * Shaikh Abdullah ... Al Khalifa Embassy of the Kingdom of Bahrain 3502 International Drive NW,
+ * Washington DC 20008" gives office, name, body and address; "Krasnov Igor Viktorovich
+ * Prosecutor General of the Russian Federation ul. Bolshaya Dmitrovka, ..." a name written
+ * surname first, office and address. A line that is not such a run gives itself.
+ */
+export function splitRunOnHead(line: string): string[] {
+  if (line.length > 400) return [line];
+  const tokens = line.split(/\s+/);
+  let i = 0;
+  const office: string[] = [];
+  while (i < tokens.length && isOffice(tokens[i]!)) office.push(tokens[i++]!);
+  const name: string[] = [];
+  while (i < tokens.length && isNameToken(tokens[i]!) && !isOffice(tokens[i]!) && !isBody(tokens[i]!) && !ADDRESS_START.test(tokens[i]!)) {
+    name.push(tokens[i++]!);
+    if (/,$/.test(name[name.length - 1]!)) return [line];
+  }
+  while (name.length && NAME_PARTICLES.has(name[name.length - 1]!.toLowerCase())) name.pop(), i--;
+  if (name.filter((token) => !NAME_HONORIFIC.test(token)).length < 2 || i >= tokens.length) return [line];
+  const middle: string[] = [];
+  while (i < tokens.length && !(ADDRESS_START.test(tokens[i]!) && middle.length)) middle.push(tokens[i++]!);
+  if (!middle.length || !(isOffice(middle[0]!) || isBody(middle[0]!))) return [line];
+  let address = tokens.slice(i).join(' ');
+  const pieces = [...(office.length ? [office.join(' ')] : []), name.join(' ')];
+  // "Embassy of the Kingdom of Bahrain" after an office, "King of Bahrain" alone: body or office.
+  pieces.push(middle.join(' '));
+  const tail: string[] = [];
+  const form = ONLINE_FORM.exec(address);
+  if (form) {
+    address = address.slice(0, form.index);
+    tail.push(`Web: ${form[1]}`);
+  }
+  const phone = TRAILING_PHONE.exec(address);
+  if (phone && /\D\s*$/.test(address.slice(0, phone.index))) {
+    address = address.slice(0, phone.index);
+    tail.push(`Phone: ${phone[1]}`);
+  }
+  return [...pieces, ...(address ? [address.replace(/,$/, '')] : []), ...tail];
 }
 
 function emptyOfficial(copy: boolean): ImportedOfficial {
@@ -248,7 +399,34 @@ function emptyOfficial(copy: boolean): ImportedOfficial {
 function readHead(official: ImportedOfficial, headLines: readonly Classified[]): void {
   const postNotes = headLines.filter((line) => line.kind === 'postnote').map((line) => line.text);
   if (postNotes.length) official.notes.push(...postNotes.map((note) => `post: ${note}`));
-  let lines = headLines.filter((line) => line.kind !== 'postnote').map((line) => line.text);
+  const kept = headLines.filter((line) => line.kind !== 'postnote');
+  let lines = kept.map((line) => line.text);
+  let office: string | undefined;
+  let body: string | undefined;
+  if (kept.length > 1 && kept[0]!.kind === 'heading') {
+    // "STAATSPRÄSIDENT", "BOTSCHAFT DER VEREINIGTEN MEXIKANISCHEN STAATEN" over the name.
+    const words = lines[0]!.split(/\s+/);
+    if (!isOffice(words[0]!) && words.some(isBody)) body = lines[0];
+    else office = lines[0];
+    lines = lines.slice(1);
+  }
+  const runOn = lines.length ? splitRunOnHead(lines[0]!) : [];
+  if (runOn.length > 1) lines = [...runOn, ...lines.slice(1)];
+  lines = lines.filter((line) => {
+    const contact = /^(Phone|Web): (.*)$/.exec(line);
+    if (contact?.[1] === 'Phone') official.phone.push(contact[2]!);
+    else if (contact) official.notes.push(contact[2]!);
+    return !contact;
+  });
+  // "S.E. Herrn Prof. Dr. med" on the line above the name is part of it.
+  lines = lines.flatMap((line, index) => {
+    const next = lines[index + 1];
+    if (next && line.split(/\s+/).every((token) => NAME_HONORIFIC.test(token) || /^med\.?$/i.test(token)) && isPersonNameLine(next)) {
+      lines[index + 1] = `${line} ${next}`;
+      return [];
+    }
+    return [line];
+  });
   // A whole block on one line: "Prosecutor General Yuriy Chaika, Prosecutor General's Office, ...".
   if (lines.length === 1 && (lines[0]!.match(/,/g)?.length ?? 0) >= 2) lines = lines[0]!.split(/\s*,\s*/);
 
@@ -281,8 +459,10 @@ function readHead(official: ImportedOfficial, headLines: readonly Classified[]):
   }
   address.unshift(...header);
   official.name = name;
-  official.title = title;
-  official.organisation = organisation;
+  official.title = title ?? office;
+  official.organisation = organisation ?? body;
+  if (title && office) official.title = `${office}, ${title}`;
+  if (organisation && body) official.organisation = `${body}, ${organisation}`;
   readAddress(official, address);
 }
 
@@ -311,20 +491,22 @@ function readAddress(official: ImportedOfficial, lines: readonly string[]): void
   official.address = address.filter(Boolean);
 }
 
-function readContacts(official: ImportedOfficial, contacts: readonly Classified[]): void {
+function readContacts(official: ImportedOfficial, contacts: readonly Classified[], language: string): void {
   for (const line of contacts) {
     const value = line.value ?? '';
     switch (line.contact) {
       case 'email': {
         const hidden = value.match(HIDDEN_EMAIL)?.length ?? 0;
         if (hidden) official.emailHidden = true;
-        for (const address of value.replace(HIDDEN_EMAIL, ' ').match(EMAIL) ?? []) {
+        for (const address of findEmails(value.replace(HIDDEN_EMAIL, ' '))) {
           if (!official.email.includes(address)) official.email.push(address);
         }
         break;
       }
       case 'fax':
-        official.fax.push(...splitNumbers(value));
+        // "Fax: 0207 727 8625 kanc@rusemb.org.uk": an address run on after the number.
+        for (const address of findEmails(value)) if (!official.email.includes(address)) official.email.push(address);
+        official.fax.push(...splitNumbers(value.split(/\s+/).filter((token) => !token.includes('@')).join(' ')));
         break;
       case 'phone':
         official.phone.push(...splitNumbers(value));
@@ -338,15 +520,19 @@ function readContacts(official: ImportedOfficial, contacts: readonly Classified[
       case 'instagram':
         official.instagram ??= handle(value, 'instagram');
         break;
+      case 'web':
+        official.notes.push(`${line.text.replace(/\s*:.*$/, '')}: ${value}`);
+        break;
       case 'salutation': {
-        const { salutation, other } = parseSalutation(value);
+        const { salutation, other } = parseSalutation(value, language);
         if (!salutation) break;
         official.salutation = salutation;
         official.salutationSource = 'line';
         if (other) {
           official.salutationWritten = value.trim();
-          official.notes.push(`The document's salutation is bilingual: "${value.trim()}"; "${other.text}" is for a letter in ${other.language ?? 'the other language'}.`);
-          official.checks.push({ field: 'salutation', message: `bilingual in the document ("${value.trim()}"); the English part is used` });
+          const as = value.trim().replace(/^\(|\)$/g, '');
+          official.notes.push(`The document's salutation is in several languages: "${as}"; "${other.text}" is for a letter in ${other.language ?? 'the other language'}.`);
+          official.checks.push({ field: 'salutation', message: `in several languages in the document ("${as}"); the one in the letter's language is used` });
         }
         break;
       }
@@ -375,12 +561,12 @@ export interface OfficialsFinding {
  * field a line, blocks whose fields run together on one line, and address blocks with no
  * contact details above a model letter.
  */
-export function findOfficials(documentLines: readonly string[]): OfficialsFinding {
+export function findOfficials(documentLines: readonly string[], language = 'en'): OfficialsFinding {
   const lines = classify(documentLines.flatMap((line) => (line ? splitRunTogetherLine(line) : [line])));
   const officials = findBlocks(lines).map((block) => {
     const official = emptyOfficial(block.copy);
     readHead(official, block.head);
-    readContacts(official, block.contacts);
+    readContacts(official, block.contacts, language);
     if (block.copy) official.notes.push('A "copies to" recipient: the document asks for copies of the appeals to go to this official.');
     return official;
   });
@@ -430,7 +616,7 @@ function salutationWords(salutation: string): string[] {
  * General,"; "Dear Mr. Mityayev,"): that official gets it. Officials still without one get a
  * guess from their office, marked for checking.
  */
-export function assignSalutations(officials: ImportedOfficial[], letterOpening: string | undefined): void {
+export function assignSalutations(officials: ImportedOfficial[], letterOpening: string | undefined, language = 'en'): void {
   if (letterOpening) {
     const opening = parseSalutation(letterOpening).salutation;
     const words = salutationWords(opening);
@@ -442,7 +628,9 @@ export function assignSalutations(officials: ImportedOfficial[], letterOpening: 
       })
       .filter(({ score }) => score > 0)
       .sort((a, b) => b.score - a.score);
-    const chosen = scored[0]?.official ?? (officials.length === 1 && !officials[0]!.salutation ? officials[0] : undefined);
+    // A letter that names no office is to the first official the document lists without a salutation of their own.
+    const unaddressed = officials.filter((official) => !official.salutation && !official.copy);
+    const chosen = scored[0]?.official ?? (officials.length === 1 && !officials[0]!.salutation ? officials[0] : unaddressed[0]);
     if (chosen) {
       chosen.salutation = opening;
       chosen.salutationSource = 'letter';
@@ -451,7 +639,8 @@ export function assignSalutations(officials: ImportedOfficial[], letterOpening: 
   }
   for (const official of officials) {
     if (official.salutation) continue;
-    official.salutation = guessSalutation(official);
+    const composed = LANGUAGES.find((one) => one.code === language)?.composed.salutation;
+    official.salutation = language === 'en' || !composed ? guessSalutation(official) : composed;
     official.salutationSource = 'guess';
     official.checks.push({ field: 'salutation', message: 'the document gives no salutation for this official; this one is made from the office' });
   }

@@ -1,6 +1,7 @@
 import { isAllCapitals, isCapitalsHeading, joinWrappedLines, nextFilled, titleCase } from './document-lines';
 import { countryByName, countryDisplayName, countryMentions } from './countries';
-import { holdsMonthDate, latestDateMentioned, parseDocumentDate } from './document-dates';
+import { latestDateMentioned, parseDocumentDate } from './document-dates';
+import { CLOSED_NOTICE, DEADLINE_CUE, UA_NUMBER, UPDATE_NOTICE, URGENT_ACTION_WORDS } from './language-patterns';
 
 /** A value read from the document, with the reason to check it when the reading is a guess. */
 export interface Finding<T> {
@@ -8,7 +9,6 @@ export interface Finding<T> {
   check?: string;
 }
 
-const UA_NUMBER = /\b(?:UA|Urgent\s+Action)(?:\s+(?:No\.?|number|#))?\s*:?\s*(\d{1,4})\s*[./]\s*(\d{2,4})\b/gi;
 
 /**
  * The UA number in any of its written forms ("UA 150.19", "UA 126/19", "Urgent Action 132.19",
@@ -48,7 +48,9 @@ export function findTitle(lines: readonly string[]): TitleFinding | undefined {
       return { value: title, country: prefix && countryByName(prefix[1]!) ? prefix[1]!.trim() : undefined, line: index };
     }
   }
-  const first = nextFilled(lines, 0);
+  // A date alone on the first line ("March 17, 2016") is the page's date, not its title.
+  let first = nextFilled(lines, 0);
+  while (first >= 0 && (/^(?:\p{L}+ \d{1,2}, \d{4}|\d{1,2}\.? \p{L}+ \d{4})$/u.test(lines[first]!) || /^(?:urgent action|acci[oó]n urgente|action urgente)$/i.test(lines[first]!))) first = nextFilled(lines, first + 1);
   const webTitle = first >= 0 ? /^urgent action(?:\s+update)?\s*:\s*(.+?)\s*(?:\(([^():]+):\s*(?:UA|Urgent Action)\b[^()]*\))?\s*$/i.exec(lines[first]!) : null;
   if (webTitle) return { value: webTitle[1]!, country: webTitle[2]?.trim(), line: first };
 
@@ -124,20 +126,19 @@ export interface StageFinding {
   evidence?: string;
 }
 
-const ORDINALS = 'second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d+(?:st|nd|rd|th)';
-
 /**
- * First issue, update or final output. "NO FURTHER ACTION IS REQUESTED" closes the case; "final
- * output", "Urgent Action Update", "FURTHER INFORMATION ON UA", "THIRD UA 60/16" and a link to a
+ * First issue, update or final output. A closing notice in any language ("NO FURTHER ACTION IS
+ * REQUESTED", "Bitte keine Appelle ... mehr senden", "Aucune action complémentaire n'est
+ * requise") closes the case; "final output", "Urgent Action Update", "Cuarta AU" and a link to a
  * previous UA mark the later stages.
  */
 export function findStage(text: string): StageFinding {
-  const closing = /no further (?:action|appeals?) (?:is |are )?(?:requested|needed|required)[^.\n]*/i.exec(text);
-  const final = /\b(?:(?:this is the )?(?:\w+ and )?final (?:output|update|ua)\b[^.\n]*)/i.exec(text);
+  const closing = CLOSED_NOTICE.exec(text);
+  const final = /\b(?:(?:this is the )?(?:\w+ and )?final (?:output|update|ua)\b[^.\n]{0,120})/i.exec(text);
   if (closing || final) {
     return { stage: 'final', closed: Boolean(closing), evidence: (final?.[0] ?? closing![0]).trim() };
   }
-  const update = new RegExp(`\\burgent action update\\b|\\bfurther information on (?:urgent action|ua)\\b|\\b(?:${ORDINALS})\\s+(?:ua|update|urgent action)\\b|\\blink to previous ua\\b`, 'i').exec(text);
+  const update = UPDATE_NOTICE.exec(text);
   if (update) return { stage: 'update', closed: false, evidence: update[0] };
   return { stage: 'first', closed: false };
 }
@@ -150,25 +151,21 @@ export function findStage(text: string): StageFinding {
 export function findDeadline(lines: readonly string[], issueDate: string | undefined): Finding<string> | undefined {
   const text = lines.join('\n');
   for (const line of lines) {
-    const match =
-      /\b(?:action|appeals?|letters?|write)\b[^:\n]{0,60}?\b(?:until|before|by|no later than)\b\s*:?\s*(.{3,40})$/i.exec(line) ??
-      /\bdeadline\b[^:\n]{0,30}:\s*(.{3,40})$/i.exec(line);
-    if (!match || !holdsMonthDate(match[1]!)) continue;
-    const phrase = match[1]!;
-    const reference = issueDate ?? latestDateMentioned(text);
-    const date = parseDocumentDate(phrase, reference);
-    if (!date) {
-      return undefined;
+    for (const cue of line.matchAll(DEADLINE_CUE)) {
+      const phrase = line.slice(cue.index + cue[0].length, cue.index + cue[0].length + 40);
+      const reference = issueDate ?? latestDateMentioned(text);
+      const date = parseDocumentDate(phrase, reference);
+      if (!date) continue;
+      if (date.yearWritten) return { value: date.iso };
+      const written = phrase.replace(/\s*(?:to)?:?$/i, '').trim();
+      const year = date.iso.slice(0, 4);
+      return {
+        value: date.iso,
+        check: issueDate
+          ? `the document gives "${written}" without a year; ${year} is taken from the issue date (${issueDate})`
+          : `the document gives "${written}" without a year and no issue date; ${year} is the first such date after the latest date in its text (${reference})`,
+      };
     }
-    if (date.yearWritten) return { value: date.iso };
-    const written = phrase.replace(/\s*(?:to)?:?$/i, '').trim();
-    const year = date.iso.slice(0, 4);
-    return {
-      value: date.iso,
-      check: issueDate
-        ? `the document gives "${written}" without a year; ${year} is taken from the issue date (${issueDate})`
-        : `the document gives "${written}" without a year and no issue date; ${year} is the first such date after the latest date in its text (${reference})`,
-    };
   }
   return undefined;
 }
@@ -220,7 +217,7 @@ export function findSummary(lines: readonly string[], titleLine: number): string
   return undefined;
 }
 
-/** Whether text says it is an Urgent Action at all, beyond mentioning the words in passing. */
+/** Whether text says it is an Urgent Action at all: a heading or a UA number, in any language. */
 export function saysUrgentAction(lines: readonly string[]): boolean {
-  return lines.some((line) => /^urgent action\b/i.test(line)) || new RegExp(UA_NUMBER.source, 'i').test(lines.join('\n'));
+  return lines.some((line) => URGENT_ACTION_WORDS.test(line.slice(0, 200))) || new RegExp(UA_NUMBER.source, 'iu').test(lines.join('\n'));
 }

@@ -93,12 +93,14 @@ function signatureLines(part: (name: string) => string): string[] {
 }
 
 /**
- * The letter as plain text to paste or print: the sender's address and the date at the top, as
- * in a posted letter, then salutation, body, closing, and the signature last.
+ * The letter as plain text to paste or print, laid out as the PDF is: the sender's address, the
+ * official's postal block, the date, each after a blank line; then salutation, body, closing, and
+ * the signature last.
  */
 export function formatLetterText(letter: Letter): string {
-  const top = [...(letter.sender.address ?? []), ...(letter.sender.address?.length && letter.sender.country ? [letter.sender.country] : []), letter.date];
-  return [top.join('\n'), letter.salutation, ...letter.paragraphs, letter.closing, letter.signature.join('\n')].join('\n\n') + '\n';
+  const senderLines = [...(letter.sender.address ?? []), ...(letter.sender.address?.length && letter.sender.country ? [letter.sender.country] : [])];
+  const head = [senderLines, letter.recipientLines].filter((lines) => lines.length).map((lines) => lines.join('\n'));
+  return [...head, letter.date, letter.salutation, ...letter.paragraphs, letter.closing, letter.signature.join('\n')].join('\n\n') + '\n';
 }
 
 /** The body of an email: no address block or date, since the message carries both. */

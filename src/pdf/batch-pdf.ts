@@ -1,8 +1,9 @@
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { writeAllBytes } from '../output/write-output-file';
 import type { PaperSize } from '../profile/profile';
-import { ENVELOPES, LABEL_SHEET, LABELS_PER_SHEET, layoutEnvelope, layoutLabelSheet } from './envelope-layout';
-import { assertFontShows, loadLetterFont, type LetterFont } from './letter-font';
+import { ENVELOPES, LABEL_SHEETS, layoutEnvelope, layoutLabelSheet, planLabelSheets } from './envelope-layout';
+import type { FontChain, FontRequest } from '../fonts/font-chain';
+import { assertFontShows, loadFontChain } from './letter-font';
 import type { PersonalContent, SharedLetterContent } from './letter-layout';
 import { LetterPdf } from './letter-pdf';
 import { PAPER_LAYOUTS } from './paper';
@@ -18,13 +19,23 @@ export interface BatchHeader {
   /** A new file for the PDF (the caller moves it into place when all went well). */
   file: string;
   paper: PaperSize;
-  fontFile?: string;
+  fonts: FontRequest;
   cwd: string;
   now: Date;
   title: string;
   language?: string;
   duplex: boolean;
-  extras: 'none' | 'envelopes' | 'labels';
+  /** An envelope page per letter after the letters. */
+  envelopes: boolean;
+  /** Sheets of address labels after the letters (and envelopes); the first used label of the first sheet, from 1. */
+  labels: { start: number } | undefined;
+}
+
+/** A part of the PDF to print on one kind of paper: pages `first` to `last`, from 1. */
+export interface PdfSection {
+  what: 'letters' | 'envelopes' | 'labels';
+  first: number;
+  last: number;
 }
 
 /** The next letters of a batch, in mailing order, with the shared letters they bring in. */
@@ -43,7 +54,14 @@ export interface BatchResult {
   blankPages: number;
   envelopes: number;
   labelSheets: number;
+  /** The pages of letters, envelopes and labels, so the printer's paper can be changed between them. */
+  sections: PdfSection[];
   bytes: number;
+  /**
+   * Members whose name or address no font here can show, with those characters: their letters
+   * get an empty block to sign and to write the name and address by hand.
+   */
+  handSigned: { name: string; characters: string[] }[];
 }
 
 /**
@@ -58,25 +76,26 @@ export class BatchPdfWriter {
   private letters = 0;
   private letterPages = 0;
   private blankPages = 0;
+  private readonly handSigned = new Map<string, string[]>();
 
   private constructor(
     private readonly header: BatchHeader,
-    private readonly font: LetterFont,
+    private readonly fonts: FontChain,
     private readonly file: BufferedFile,
     private readonly pdf: LetterPdf,
   ) {}
 
   static async open(header: BatchHeader): Promise<BatchPdfWriter> {
-    const font = await loadLetterFont(header.fontFile, header.cwd);
+    const fonts = await loadFontChain(header.fonts, header.cwd);
     const file = new BufferedFile(openSync(header.file, 'wx'));
     try {
       const pdf = await LetterPdf.open({
         paper: PAPER_LAYOUTS[header.paper],
-        font,
+        fonts,
         sink: (chunk) => file.write(chunk),
         info: { title: header.title, subject: 'letters to sign', creationDate: header.now, language: header.language },
       });
-      return new BatchPdfWriter(header, font, file, pdf);
+      return new BatchPdfWriter(header, fonts, file, pdf);
     } catch (error) {
       file.abandon();
       throw error;
@@ -85,16 +104,17 @@ export class BatchPdfWriter {
 
   /** Adds the next letters; returns how many letters the PDF has now. */
   add(chunk: BatchChunk): number {
-    assertFontShows(this.font, chunk.fontSources);
+    assertFontShows(this.fonts, chunk.fontSources);
     this.shared.push(...chunk.shared);
-    for (const letter of chunk.letters) {
+    for (const chunkLetter of chunk.letters) {
+      const letter = this.printable(chunkLetter);
       const pages = this.pdf.addLetter(this.shared[letter.shared]!, letter.personal);
       this.letterPages += pages;
       if (this.header.duplex && pages % 2 === 1) {
         this.pdf.addBlankPage();
         this.blankPages += 1;
       }
-      if (this.header.extras !== 'none') this.addresses.push({ shared: letter.shared, returnLines: letter.personal.kind === 'signed' ? returnAddress(letter.personal) : undefined });
+      if (this.header.envelopes || this.header.labels) this.addresses.push({ shared: letter.shared, returnLines: letter.personal.kind === 'signed' ? returnAddress(letter.personal) : undefined });
     }
     this.letters += chunk.letters.length;
     return this.letters;
@@ -103,18 +123,29 @@ export class BatchPdfWriter {
   /** Adds envelopes or labels, ends the PDF and makes sure it is on disk. */
   async finish(): Promise<BatchResult> {
     const { header, pdf } = this;
-    let labelSheets = 0;
-    if (header.extras === 'envelopes') {
+    const sections: PdfSection[] = [];
+    const section = (what: PdfSection['what'], before: number) => {
+      if (pdf.pages > before) sections.push({ what, first: before + 1, last: pdf.pages });
+    };
+    section('letters', 0);
+    if (header.envelopes) {
+      const before = pdf.pages;
       const envelope = ENVELOPES[header.paper];
       for (const address of this.addresses) {
         pdf.addDrawnPage([envelope.width, envelope.height], layoutEnvelope(this.shared[address.shared]!.recipientLines, address.returnLines, header.paper, pdf.measure));
       }
-    } else if (header.extras === 'labels') {
-      for (let start = 0; start < this.addresses.length; start += LABELS_PER_SHEET) {
-        const blocks = this.addresses.slice(start, start + LABELS_PER_SHEET).map((address) => this.shared[address.shared]!.recipientLines);
-        pdf.addDrawnPage([LABEL_SHEET.width, LABEL_SHEET.height], layoutLabelSheet(blocks, pdf.measure));
+      section('envelopes', before);
+    }
+    let labelSheets = 0;
+    if (header.labels) {
+      const before = pdf.pages;
+      const sheet = LABEL_SHEETS[header.paper];
+      for (const page of planLabelSheets(this.addresses.length, sheet, header.labels.start)) {
+        const blocks = this.addresses.slice(page.start, page.start + page.count).map((address) => this.shared[address.shared]!.recipientLines);
+        pdf.addDrawnPage([sheet.width, sheet.height], layoutLabelSheet(blocks, sheet, page.firstCell, pdf.measure));
         labelSheets += 1;
       }
+      section('labels', before);
     }
     await pdf.finish();
     this.file.close();
@@ -122,10 +153,26 @@ export class BatchPdfWriter {
       pages: pdf.pages,
       letterPages: this.letterPages,
       blankPages: this.blankPages,
-      envelopes: header.extras === 'envelopes' ? this.letters : 0,
+      envelopes: header.envelopes ? this.letters : 0,
       labelSheets,
+      sections,
       bytes: this.file.bytes,
+      handSigned: [...this.handSigned].map(([name, characters]) => ({ name, characters })),
     };
+  }
+
+  /**
+   * A member whose name or address no font here has is never printed with a character missing,
+   * and never stops the meeting: their letter gets the blank block to sign and fill in by hand.
+   */
+  private printable(letter: BatchLetter): BatchLetter {
+    if (letter.personal.kind !== 'signed') return letter;
+    const { sender, signature } = letter.personal;
+    const known = this.handSigned.get(sender.name);
+    const missing = known ?? this.fonts.unshowable([sender.name, ...(sender.address ?? []), sender.country ?? '', sender.email ?? '', ...signature]);
+    if (!missing.length) return letter;
+    if (!known) this.handSigned.set(sender.name, missing);
+    return { shared: letter.shared, personal: { kind: 'blank' } };
   }
 
   /** Stops writing; the caller removes the file. */

@@ -2,64 +2,66 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Font } from 'fontkit';
 import { AppError, DataError, ExitCode, UsageError } from '../errors/app-error';
-import { LETTER_FONT_FILE } from '../package-paths';
+import { FontChain, readFontFace, type FontFace, type FontRequest } from '../fonts/font-chain';
+import { FULL_FONT_FILE, LETTER_FONT_FILE } from '../package-paths';
 import { FileRefusal, readRegularFile } from '../files/read-regular-file';
 
-/** The font letters are set in: the one that ships with appeal, or the user's --font file. */
-export interface LetterFont {
-  font: Font;
-  /** How to name it in messages. */
-  label: string;
-}
-
-/** Characters that never need a glyph: spaces are laid out as gaps, and these print as nothing. */
-const INVISIBLE = /[\s\u00ad\u034f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/u;
-
-/** Fonts already loaded in this process, by file: a batch or a warm PDF worker parses each once. */
-const loadedFonts = new Map<string, LetterFont>();
-
-/** Loads the letter font. fontkit is loaded here, not at start-up, since only PDFs need it. */
-export async function loadLetterFont(fontFlag: string | undefined, cwd: string): Promise<LetterFont> {
-  const key = fontFlag === undefined ? LETTER_FONT_FILE : resolve(cwd, fontFlag);
-  let font = loadedFonts.get(key);
-  if (!font) {
-    font = await readLetterFont(fontFlag, cwd);
-    loadedFonts.set(key, font);
-  }
-  return font;
-}
-
-/** The largest font read: the big CJK fonts are some 20 MB. */
+/** The largest font read: the big CJK fonts are some 20 MB, collections more. */
 const MAX_FONT_BYTES = 64 * 1024 * 1024;
 
-async function readLetterFont(fontFlag: string | undefined, cwd: string): Promise<LetterFont> {
-  if (fontFlag === undefined) {
-    const broken = (reason: string) =>
-      new AppError(`The letter font that comes with appeal ${reason}: ${LETTER_FONT_FILE}`, {
-        exitCode: ExitCode.osFile,
-        hint: 'It is made when appeal is built: run "npm run build" in the appeal folder (or install appeal again). Until then, --font FILE gives a font of your own.',
-      });
-    if (!existsSync(LETTER_FONT_FILE)) throw broken('is missing');
-    const font = await parseFont(readFileSync(LETTER_FONT_FILE));
-    if (typeof font === 'string') throw broken(`is damaged (${font})`);
-    return { font, label: 'the DejaVu Sans font that comes with appeal' };
+/** Font chains already loaded in this process: a batch or a warm PDF worker parses each font once. */
+const loadedChains = new Map<string, FontChain>();
+
+/**
+ * Loads the letter font and its fallbacks (see FontChain). fontkit is loaded here, not at
+ * start-up, since only PDFs need it. A font file the user names that cannot be read is an error.
+ */
+export async function loadFontChain(request: FontRequest, cwd: string): Promise<FontChain> {
+  const key = JSON.stringify([request, cwd]);
+  let chain = loadedChains.get(key);
+  if (!chain) {
+    const fontkit = await import('fontkit');
+    const letter = request.letterFont === undefined ? builtInFace(fontkit) : readUserFont(fontkit, request.letterFont, cwd);
+    const given = (request.fallbackFonts ?? []).map((file) => readUserFont(fontkit, file, cwd));
+    if (request.letterFont !== undefined) given.push(builtInFace(fontkit));
+    const full = existsSync(FULL_FONT_FILE) ? { file: FULL_FONT_FILE, label: 'DejaVu Sans' } : undefined;
+    chain = new FontChain(fontkit, letter, given, full, request.systemFonts);
+    loadedChains.set(key, chain);
   }
+  return chain;
+}
+
+/** The built-in font, parsed once: the worker's warm-up and the real letters share it. */
+let builtIn: FontFace | undefined;
+
+function builtInFace(fontkit: typeof import('fontkit')): FontFace {
+  if (builtIn) return builtIn;
+  const broken = (reason: string) =>
+    new AppError(`The letter font that comes with appeal ${reason}: ${LETTER_FONT_FILE}`, {
+      exitCode: ExitCode.osFile,
+      hint: 'It is made when appeal is built: run "npm run build" in the appeal folder (or install appeal again). Until then, --font FILE gives a font of your own.',
+    });
+  if (!existsSync(LETTER_FONT_FILE)) throw broken('is missing');
+  const face = checkedFace(fontkit, readFileSync(LETTER_FONT_FILE), LETTER_FONT_FILE);
+  if (typeof face === 'string') throw broken(`is damaged (${face})`);
+  builtIn = { font: face.font, label: 'the DejaVu Sans font that comes with appeal' };
+  return builtIn;
+}
+
+function readUserFont(fontkit: typeof import('fontkit'), fontFlag: string, cwd: string): FontFace {
   const file = resolve(cwd, fontFlag);
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file, MAX_FONT_BYTES);
   } catch (error) {
     if (!(error instanceof FileRefusal)) throw error;
-    throw new UsageError(`--font ${fontFlag}: ${file} ${error.reason}.`, { hint: 'Give the path of a TrueType (.ttf) or OpenType (.otf) font file.' });
+    throw new UsageError(`--font ${fontFlag}: ${file} ${error.reason}.`, { hint: 'Give the path of a TrueType (.ttf), OpenType (.otf) or collection (.ttc) font file.' });
   }
-  const font = await parseFont(bytes);
-  if (font === 'a font collection') {
-    throw new UsageError(`--font ${fontFlag}: ${file} is a font collection, not one font.`, { hint: 'Give a single TrueType (.ttf) or OpenType (.otf) font file.' });
+  const face = checkedFace(fontkit, bytes, file);
+  if (typeof face === 'string') {
+    throw new UsageError(`--font ${fontFlag}: ${file} is not a font appeal can read (${face}).`, { hint: 'Give a TrueType (.ttf), OpenType (.otf) or collection (.ttc) font file; if it is one, it may be damaged or cut short: copy it again.' });
   }
-  if (typeof font === 'string') {
-    throw new UsageError(`--font ${fontFlag}: ${file} is not a font appeal can read (${font}).`, { hint: 'Give a TrueType (.ttf) or OpenType (.otf) font file; if it is one, it may be damaged or cut short: copy it again.' });
-  }
-  return { font, label: `the font ${file}` };
+  return face;
 }
 
 /**
@@ -67,21 +69,19 @@ async function readLetterFont(fontFlag: string | undefined, cwd: string): Promis
  * used, so a font cut short passes `create` and fails later, deep inside the PDF writer: every
  * table must lie within the file, and the parts a letter uses are read once here.
  */
-async function parseFont(bytes: Buffer): Promise<Font | string> {
+function checkedFace(fontkit: typeof import('fontkit'), bytes: Buffer, file: string): FontFace | string {
   const cut = cutTable(bytes);
   if (cut) return cut;
-  const fontkit = await import('fontkit');
   try {
-    const font = fontkit.create(bytes) as Font | { fonts: unknown };
-    if (!font) return 'not a font';
-    if ('fonts' in font) return 'a font collection';
-    const probe = font.layout('Ag');
-    if (!(font.unitsPerEm > 0) || !probe.glyphs.length || probe.glyphs.some((glyph) => !Number.isFinite(glyph.advanceWidth))) return 'its glyphs cannot be read';
+    const face = readFontFace(fontkit, bytes, 0, file);
+    if (!face) return 'not a font';
+    const probe = face.font.layout('Ag');
+    if (!(face.font.unitsPerEm > 0) || !probe.glyphs.length || probe.glyphs.some((glyph) => !Number.isFinite(glyph.advanceWidth))) return 'its glyphs cannot be read';
     // What the PDF writer does with every font: embed a subset of its glyphs.
-    const subset = font.createSubset();
+    const subset = face.font.createSubset();
     for (const glyph of probe.glyphs) subset.includeGlyph(glyph);
     subset.encode();
-    return font;
+    return face;
   } catch (error) {
     return (error as Error).message;
   }
@@ -102,47 +102,26 @@ function cutTable(bytes: Buffer): string | undefined {
   return undefined;
 }
 
-/** The characters of some texts that the font has no glyph for, each once, in the order met. */
-export function unshowableCharacters(font: Font, texts: readonly string[]): string[] {
-  let shows = showsByFont.get(font);
-  if (!shows) showsByFont.set(font, (shows = new Map()));
-  const missing = new Set<string>();
-  for (const text of texts) {
-    for (const char of text.normalize('NFC')) {
-      let known = shows.get(char);
-      if (known === undefined) {
-        known = INVISIBLE.test(char) || font.hasGlyphForCodePoint(char.codePointAt(0)!);
-        shows.set(char, known);
-      }
-      if (!known) missing.add(char);
-    }
-  }
-  return [...missing];
-}
-
-/** Whether each character met so far can be shown, by font: a batch checks the same letters often. */
-const showsByFont = new WeakMap<Font, Map<string, boolean>>();
-
 export function describeCharacter(char: string): string {
   return `${char} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
 }
 
 /**
- * Stops before anything is written when the font cannot show some of the text: a letter with a
+ * Stops before anything is written when no font can show some of the text: a letter with a
  * silently missing character in a name or address is worse than no letter.
  */
-export function assertFontShows(letterFont: LetterFont, sources: readonly { what: string; texts: readonly string[] }[]): void {
+export function assertFontShows(chain: FontChain, sources: readonly { what: string; texts: readonly string[] }[]): void {
   const problems: string[] = [];
   const all = new Set<string>();
   for (const source of sources) {
-    const missing = unshowableCharacters(letterFont.font, source.texts);
+    const missing = chain.unshowable(source.texts);
     if (!missing.length) continue;
     missing.forEach((char) => all.add(char));
     problems.push(`${source.what}: ${missing.map(describeCharacter).join(', ')}`);
   }
   if (!all.size) return;
-  throw new DataError(`${all.size === 1 ? 'A character' : `${all.size} characters`} of the letter cannot be shown in ${letterFont.label}: ${[...all].join(' ')}`, {
+  throw new DataError(`${all.size === 1 ? 'A character' : `${all.size} characters`} of the letter cannot be shown in ${chain.describe()}: ${[...all].join(' ')}`, {
     details: problems,
-    hint: 'Give a font that has them with --font FILE (a .ttf or .otf file), or make the letter as text with --format text. Nothing was written.',
+    hint: 'Give a font that has them with --font FILE (a .ttf, .otf or .ttc file), or install one (on Debian: fonts-noto-core, fonts-noto-cjk), or make the letter as text with --format text. Nothing was written.',
   });
 }

@@ -2,6 +2,7 @@ import type { Letter } from '../letters/letter';
 import type { Sender } from '../profile/sender';
 import { DataError } from '../errors/app-error';
 import { MM, type Box, type PaperLayout } from './paper';
+import { RIGHT_TO_LEFT } from './shape-line';
 
 /** Widths of text in the letter font; ascent and descent are fractions of the font size. */
 export interface TextMeasure {
@@ -262,7 +263,9 @@ export function layoutPersonalParts(personal: PersonalContent, shared: SharedLay
   if (paper.returnLine && addressLines.length) {
     // The return address in the window's top line; it only repeats the letterhead, so a line too
     // long for the window is left out rather than shrunk past reading.
-    const text = [name, ...addressLines].join(' · ');
+    // With right-to-left text each part is a bidi isolate, so an Arabic name never takes the house number after it.
+    const parts = [name, ...addressLines];
+    const text = (parts.some((part) => RIGHT_TO_LEFT.test(part)) ? parts.map((part) => `\u2068${part}\u2069`) : parts).join(' · ');
     const size = [6.5, 6, 5.5].find((candidate) => measure.widthOf(text, candidate) <= paper.returnLine!.width);
     if (size) {
       first.texts.push({ text, x: paper.returnLine.x, y: paper.returnLine.y, size });

@@ -1,4 +1,4 @@
-import type { LetterFont } from './letter-font';
+import type { FontChain, FontFace } from '../fonts/font-chain';
 import {
   layoutPersonalParts,
   layoutSharedLetter,
@@ -9,10 +9,12 @@ import {
   type TextMeasure,
 } from './letter-layout';
 import type { PaperLayout } from './paper';
+import { RIGHT_TO_LEFT, shapeLine, type BidiEngine } from './shape-line';
 
 export interface LetterPdfOptions {
   paper: PaperLayout;
-  font: LetterFont;
+  /** The letter font and the fonts that cover what it lacks. */
+  fonts: FontChain;
   /** Document properties; the creation date comes from appeal's clock, so equal runs give equal bytes. */
   info: { title: string; author?: string; subject?: string; creationDate: Date; language?: string };
   /** Receives the file's bytes as they are made, so a long batch never holds the whole file. */
@@ -36,8 +38,6 @@ interface DrawingTarget {
   write(chunk: string): void;
 }
 
-type GlyphPosition = { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number };
-
 /** The parts of pdfkit's font object (`doc._font`) that drawing a line of text uses. */
 interface PdfKitFont {
   id: string;
@@ -45,8 +45,6 @@ interface PdfKitFont {
   ascender: number;
   /** 1000 / units per em. */
   scale: number;
-  /** Glyph ids as hex, and positions in thousandths of the font size; adds the glyphs to the subset. */
-  encode(text: string): [string[], GlyphPosition[]];
   ref(): unknown;
   subset: { includeGlyph(id: number): number };
   widths: number[];
@@ -63,14 +61,20 @@ interface EncodedChar {
 /** Lines kept encoded: a batch measures and draws each signer's lines, then moves on. */
 const MAX_CACHED_LINES = 200;
 
-/** A line ready to draw: its TJ operand, its width in thousandths of the font size, and whether it has marks placed off the line. */
+/**
+ * A line ready to draw: the TJ operands of each font it uses, in order, and its width in
+ * thousandths of the font size. A part with a rise (a mark set above or below the line, in
+ * thousandths of the font size) is drawn raised.
+ */
 interface EncodedLine {
-  operand: string;
+  segments: { font: PdfKitFont; parts: { operand: string; rise: number }[] }[];
   width: number;
-  positioned: boolean;
 }
 
 const pdfNumber = (value: number) => String(Math.round(value * 100) / 100);
+
+/** The bidi algorithm, loaded with pdfkit. */
+let bidiEngine: BidiEngine | undefined;
 
 interface SharedForms {
   layout: SharedLayout;
@@ -93,6 +97,8 @@ export class LetterPdf {
   /** Pair kerning by (left glyph × 65536 + right glyph), in font units. */
   private readonly kerning = new Map<number, number>();
   private readonly lines = new Map<string, EncodedLine>();
+  /** pdfkit's objects for the fallback fonts this document uses. */
+  private readonly otherFonts = new Map<FontFace, PdfKitFont>();
   private readonly finished: Promise<void>;
   /** The first error of the sink (a full disk): pdfkit's stream would swallow it and never end. */
   private sinkError: unknown;
@@ -101,11 +107,11 @@ export class LetterPdf {
     private readonly doc: PdfDocument,
     private readonly options: LetterPdfOptions,
   ) {
-    const metrics = options.font.font as unknown as { ascent: number; descent: number; unitsPerEm: number };
-    const fontkitFont = options.font.font as unknown as { GSUB?: unknown; GPOS?: unknown; 'morx'?: unknown };
+    const metrics = options.fonts.letter.font as unknown as { ascent: number; descent: number; unitsPerEm: number };
+    const fontkitFont = options.fonts.letter.font as unknown as { GSUB?: unknown; GPOS?: unknown; 'morx'?: unknown };
     if (!fontkitFont.GSUB && !fontkitFont.GPOS && !fontkitFont.morx) {
       this.simpleGlyphs = new Map();
-      for (const table of options.font.font.kern?.tables ?? []) {
+      for (const table of options.fonts.letter.font.kern?.tables ?? []) {
         if (table.format !== 0 || !table.coverage.horizontal || table.coverage.crossStream) continue;
         for (const pair of table.subtable.pairs ?? []) this.kerning.set(pair.left * 65536 + pair.right, (this.kerning.get(pair.left * 65536 + pair.right) ?? 0) + pair.value);
       }
@@ -132,11 +138,12 @@ export class LetterPdf {
   /** pdfkit is loaded here, the first time a PDF is made, never at start-up. */
   static async open(options: LetterPdfOptions): Promise<LetterPdf> {
     const { default: PDFDocument } = await import('pdfkit');
+    bidiEngine ??= (await import('bidi-js')).default();
     const { info } = options;
     const doc = new PDFDocument({
       autoFirstPage: false,
       // A font object instead of a name: pdfkit then never loads its built-in Helvetica.
-      font: options.font.font as unknown as string,
+      font: options.fonts.letter.font as unknown as string,
       lang: info.language,
       displayTitle: true,
       info: {
@@ -225,7 +232,7 @@ export class LetterPdf {
     let line = this.lines.get(text);
     if (!line) {
       if (this.lines.size >= MAX_CACHED_LINES) this.lines.clear();
-      line = this.encodeSimple(text) ?? this.encodeWithPdfKit(text);
+      line = this.encodeSimple(text) ?? this.encodeShaped(text);
       this.lines.set(text, line);
     }
     return line;
@@ -255,31 +262,60 @@ export class LetterPdf {
       previous = glyph;
     }
     parts.push('>]');
-    return { operand: parts.join(''), width, positioned: false };
+    return { segments: [{ font: this.font, parts: [{ operand: parts.join(''), rise: 0 }] }], width };
   }
 
-  private encodeWithPdfKit(text: string): EncodedLine {
-    const [glyphs, positions] = this.font.encode(text);
-    const segments: string[] = [];
-    let start = 0;
-    positions.forEach((position, index) => {
-      const kerning = position.xAdvance - position.advanceWidth;
-      if (kerning === 0) return;
-      segments.push(`<${glyphs.slice(start, index + 1).join('')}> ${pdfNumber(-kerning)}`);
-      start = index + 1;
+  /** Any other line: runs in each font, in the order they stand on the page (see shapeLine). */
+  private encodeShaped(text: string): EncodedLine {
+    let width = 0;
+    const segments = shapeLine(text, this.options.fonts, bidiEngine).map((run) => {
+      const font = this.pdfFontFor(run.face);
+      const parts: { operand: string; rise: number }[] = [];
+      let items: string[] = [];
+      const close = (rise: number) => {
+        if (items.length) parts.push({ operand: `[${items.join(' ')}]`, rise });
+        items = [];
+      };
+      for (const glyph of run.glyphs) {
+        const gid = font.subset.includeGlyph(glyph.id);
+        font.widths[gid] ??= glyph.advanceWidth * font.scale;
+        font.unicode[gid] ??= glyph.codePoints;
+        const hex = `<${gid.toString(16).padStart(4, '0')}>`;
+        const before = glyph.xOffset * font.scale;
+        const after = (glyph.xAdvance - glyph.advanceWidth - glyph.xOffset) * font.scale;
+        const glyphItems = [...(before ? [pdfNumber(-before)] : []), hex, ...(after ? [pdfNumber(-after)] : [])];
+        if (glyph.yOffset) {
+          close(0);
+          items = glyphItems;
+          close(glyph.yOffset * font.scale);
+        } else items.push(...glyphItems);
+        width += glyph.xAdvance * font.scale;
+      }
+      close(0);
+      return { font, parts };
     });
-    if (start < glyphs.length) segments.push(`<${glyphs.slice(start).join('')}>`);
-    return {
-      operand: `[${segments.join(' ')}]`,
-      width: positions.reduce((sum, position) => sum + position.xAdvance, 0),
-      positioned: positions.some((position) => position.xOffset || position.yOffset),
-    };
+    return { segments, width };
+  }
+
+  /** pdfkit's object for a font of the chain, made once per document. */
+  private pdfFontFor(face: FontFace): PdfKitFont {
+    if (face === this.options.fonts.letter) return this.font;
+    let font = this.otherFonts.get(face);
+    if (!font) {
+      const doc = this.doc as unknown as { _font: PdfKitFont; font(src: unknown): void };
+      const letterFont = doc._font;
+      doc.font(face.font);
+      font = doc._font;
+      doc._font = letterFont;
+      this.otherFonts.set(face, font);
+    }
+    return font;
   }
 
   private simpleGlyph(char: string): EncodedChar | null {
     const codePoint = char.codePointAt(0)!;
-    const fontkitFont = this.options.font.font;
-    if (/[\p{M}\p{Cf}\u00ad]/u.test(char) || !fontkitFont.hasGlyphForCodePoint(codePoint)) return null;
+    const fontkitFont = this.options.fonts.letter.font;
+    if (/[\p{M}\p{Cf}\u00ad]/u.test(char) || RIGHT_TO_LEFT.test(char) || !fontkitFont.hasGlyphForCodePoint(codePoint)) return null;
     const glyph = fontkitFont.glyphForCodePoint(codePoint);
     const { font } = this;
     const gid = font.subset.includeGlyph(glyph.id);
@@ -347,34 +383,33 @@ export class LetterPdf {
   /**
    * Draws the lines of a page in one text object: the same operators pdfkit's text() writes for a
    * line (its encoding, kerning and subset), without its per-call option handling, which would
-   * cost more than the rest of a batch page. A line with positioned marks goes through text().
+   * cost more than the rest of a batch page. Every font of a line sits on the letter font's baseline.
    */
   private draw(drawing: PageDrawing): void {
-    const { doc, font } = this;
+    const { doc, font: letterFont } = this;
     const height = doc.page.height;
     let ops: string[] = [];
-    let size = -1;
+    let current = '';
     const flush = () => {
       if (!ops.length) return;
-      doc.page.fonts[font.id] ??= font.ref();
       // As bytes: pdfkit would otherwise convert the string character by character.
       doc.addContent(Buffer.from(`q 1 0 0 -1 0 ${pdfNumber(height)} cm BT ${ops.join(' ')} ET Q\n`, 'latin1'));
       ops = [];
-      size = -1;
+      current = '';
     };
     for (const text of drawing.texts) {
       const line = this.line(text.text);
-      if (line.positioned) {
-        flush();
-        doc.fontSize(text.size).text(text.text, text.x, text.y, { lineBreak: false });
-        continue;
+      const baseline = height - text.y - (letterFont.ascender / 1000) * text.size;
+      ops.push(`1 0 0 1 ${pdfNumber(text.x)} ${pdfNumber(baseline)} Tm`);
+      for (const segment of line.segments) {
+        const font = `/${segment.font.id} ${pdfNumber(text.size)} Tf`;
+        if (font !== current) {
+          doc.page.fonts[segment.font.id] ??= segment.font.ref();
+          ops.push(font);
+          current = font;
+        }
+        for (const part of segment.parts) ops.push(part.rise ? `${pdfNumber((part.rise * text.size) / 1000)} Ts ${part.operand} TJ 0 Ts` : `${part.operand} TJ`);
       }
-      if (text.size !== size) {
-        ops.push(`/${font.id} ${pdfNumber(text.size)} Tf`);
-        size = text.size;
-      }
-      const baseline = height - text.y - (font.ascender / 1000) * text.size;
-      ops.push(`1 0 0 1 ${pdfNumber(text.x)} ${pdfNumber(baseline)} Tm ${line.operand} TJ`);
     }
     flush();
     for (const rule of drawing.rules) doc.lineWidth(rule.width).moveTo(rule.x1, rule.y1).lineTo(rule.x2, rule.y2).stroke();

@@ -26,7 +26,7 @@ const WARM_UP_LETTER: Letter = {
 };
 
 // The warm-up uses the built-in font, so no folder matters (cwd only resolves --font).
-const warmedUp = renderLetterPdfs([WARM_UP_LETTER], { paper: 'a4', cwd: '.', now: new Date(0) }).catch(() => undefined);
+const warmedUp = renderLetterPdfs([WARM_UP_LETTER], { paper: 'a4', fonts: { systemFonts: false }, cwd: '.', now: new Date(0) }).catch(() => undefined);
 
 /** Batches being written, by request id; each one's messages are handled in order. */
 const batches = new Map<number, { writer?: BatchPdfWriter; failed: boolean; queue: Promise<void> }>();

@@ -1,14 +1,15 @@
 import type { Letter } from '../letters/letter';
 import type { PaperSize } from '../profile/profile';
-import { assertFontShows, loadLetterFont } from './letter-font';
+import type { FontRequest } from '../fonts/font-chain';
+import { assertFontShows, loadFontChain } from './letter-font';
 import { personalContentOf, sharedContentOf, sharedTexts } from './letter-layout';
 import { LetterPdf } from './letter-pdf';
 import { PAPER_LAYOUTS } from './paper';
 
 export interface RenderLetterPdfOptions {
   paper: PaperSize;
-  /** --font: a font file to use instead of the one that comes with appeal. */
-  fontFile?: string;
+  /** The letter font and its fallbacks (--font, the profile, the computer's fonts). */
+  fonts: FontRequest;
   cwd: string;
   /** The creation date written into each file. */
   now: Date;
@@ -19,9 +20,9 @@ export interface RenderLetterPdfOptions {
  * checked against the font before any PDF is made, so a failure leaves nothing behind.
  */
 export async function renderLetterPdfs(letters: readonly Letter[], options: RenderLetterPdfOptions): Promise<Uint8Array[]> {
-  const font = await loadLetterFont(options.fontFile, options.cwd);
+  const fonts = await loadFontChain(options.fonts, options.cwd);
   const sender = letters[0]?.sender;
-  assertFontShows(font, [
+  assertFontShows(fonts, [
     ...(sender ? [{ what: 'your name (--name)', texts: [sender.name, ...letters.flatMap((letter) => letter.signature)] }, { what: 'your address (--address, --country, --email)', texts: [...(sender.address ?? []), sender.country ?? '', sender.email ?? ''] }] : []),
     ...letters.map((letter) => ({ what: `the letter to ${letter.recipientLines[0] ?? letter.officialId}`, texts: sharedTexts(sharedContentOf(letter)) })),
   ]);
@@ -31,7 +32,7 @@ export async function renderLetterPdfs(letters: readonly Letter[], options: Rend
     const chunks: Uint8Array[] = [];
     const pdf = await LetterPdf.open({
       paper,
-      font,
+      fonts,
       sink: (chunk) => chunks.push(chunk),
       info: { title: `Letter to ${letter.recipientLines[0] ?? letter.officialId}`, author: letter.sender.name, subject: letter.caseId, creationDate: options.now, language: letter.language },
     });

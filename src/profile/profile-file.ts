@@ -23,6 +23,19 @@ export const profileSchema = z.strictObject({
   paper: z.enum(PAPER_SIZES).optional(),
   language: z.string().regex(LANGUAGE_TAG).optional(),
   cases: z.array(z.string().min(1)).optional(),
+  /**
+   * A letter-writing group's coordinator: the group's name and return address, used on the
+   * letters of members who give no address of their own.
+   */
+  group: z
+    .strictObject({
+      name: oneLine,
+      address: z.array(oneLine).min(1),
+      country: oneLine.optional(),
+    })
+    .optional(),
+  /** Font files for characters the letter font lacks (a member's name in Chinese, say). */
+  fonts: z.array(z.string().min(1)).optional(),
 });
 
 /** The sender's details kept between runs, so members type them once. */

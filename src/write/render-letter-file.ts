@@ -1,3 +1,4 @@
+import type { FontRequest } from '../fonts/font-chain';
 import { formatLetterText } from '../letters/letter';
 import type { LetterPdfRenderer } from '../pdf/letter-renderer';
 import type { PaperSize } from '../profile/profile';
@@ -11,7 +12,8 @@ export interface LetterFileSettings {
   now: Date;
   paper: PaperSize;
   /** --font, for PDF letters in scripts the built-in font lacks. */
-  fontFile?: string;
+  /** The letter font and its fallbacks, for PDF letters. */
+  fonts: FontRequest;
   cwd: string;
   /** What makes PDFs, started early by the command line (or here when needed). */
   pdfEngine?: LetterPdfRenderer;
@@ -28,7 +30,7 @@ export async function renderLetterFile(format: FileFormat, { letter, official }:
     }
     case 'pdf': {
       settings.pdfEngine ??= (await import('../pdf/letter-renderer')).startLetterRenderer();
-      const [pdf] = await settings.pdfEngine.renderLetterPdfs([letter], { paper: settings.paper, fontFile: settings.fontFile, cwd: settings.cwd, now: settings.now });
+      const [pdf] = await settings.pdfEngine.renderLetterPdfs([letter], { paper: settings.paper, fonts: settings.fonts, cwd: settings.cwd, now: settings.now });
       return pdf!;
     }
   }

@@ -1,5 +1,5 @@
 import type { ActionRecord } from '../../src/action-log/action-record';
-import { planSentMarks, type MarkSentRequest } from '../../src/action-log/mark-sent';
+import { planSentMarks, planUnsentMarks, type MarkSentRequest } from '../../src/action-log/mark-sent';
 import type { Official } from '../../src/cases/case-schema';
 
 /** The plan of `appeal sent`, called directly: which "sent" records, and what is not marked and why. */
@@ -10,16 +10,32 @@ const emailOnly = { id: 'office', name: 'The Office', salutation: 'Dear Sir or M
 const at = '2026-11-22T12:00:00.000Z';
 const made = (official: string, sender: string | null, format = 'pdf', channel = 'post'): ActionRecord => ({ v: 1, kind: 'made', at: '2026-11-20T10:00:00.000Z', case: 'ua-150-19', official, format, channel, sender, file: null });
 const sent = (official: string, sender: string | null): ActionRecord => ({ v: 1, kind: 'sent', at: '2026-11-21T09:00:00.000Z', case: 'ua-150-19', official, channel: 'post', sender });
-const request = (over: Partial<MarkSentRequest>): MarkSentRequest => ({ records: [], caseId: 'ua-150-19', caseLabel: 'UA 150.19', officials: [ambassador], senders: { name: 'Ann Smith' }, at, ...over });
+const request = (over: Partial<MarkSentRequest>): MarkSentRequest => ({ records: [], caseId: 'ua-150-19', caseLabel: 'UA 150.19', officials: [ambassador], senders: { names: ['Ann Smith'] }, at, ...over });
 /** A plan as "official by channel (sender)" lines, the way the command reports it. */
 const marks = (plan: ReturnType<typeof planSentMarks>) => plan.marks.map((mark) => `${mark.official} by ${mark.channel} (${mark.sender ?? 'blank'})`);
 
 describe('planSentMarks', () => {
   test.each([
     { what: 'a letter made and not marked is marked once, by how it was made', over: { records: [made('ambassador', 'Ann Smith')] }, marks: ['ambassador by post (Ann Smith)'], notes: [] },
-    { what: 'the name as it was signed, however it is typed now', over: { records: [made('ambassador', 'Ann Smith')], senders: { name: 'ann  smith' } }, marks: ['ambassador by post (Ann Smith)'], notes: [] },
-    { what: 'a letter made outside appeal counts once, by the one way the official takes', over: {}, marks: ['ambassador by post (Ann Smith)'], notes: [] },
-    { what: 'two letters made, one marked: the other is marked', over: { records: [made('ambassador', 'Ann Smith'), made('ambassador', 'Ann Smith'), sent('ambassador', 'Ann Smith')] }, marks: ['ambassador by post (Ann Smith)'], notes: [] },
+    { what: 'the name as it was signed, however it is typed now', over: { records: [made('ambassador', 'Ann Smith')], senders: { names: ['ann  smith'] } }, marks: ['ambassador by post (Ann Smith)'], notes: [] },
+    { what: 'a letter made outside appeal counts once, by the one way the official takes', over: { senders: { names: ['Ann Smith'], madeElsewhere: true } }, marks: ['ambassador by post (Ann Smith)'], notes: [] },
+    {
+      what: 'letters made on two days, one marked: the other is marked',
+      over: { records: [made('ambassador', 'Ann Smith'), { ...made('ambassador', 'Ann Smith'), at: '2026-11-21T10:00:00.000Z' }, sent('ambassador', 'Ann Smith')] },
+      marks: ['ambassador by post (Ann Smith)'],
+      notes: [],
+    },
+    { what: 'the PDF and the text of one letter are one letter to mark', over: { records: [made('ambassador', 'Ann Smith'), made('ambassador', 'Ann Smith', 'text', 'unknown'), sent('ambassador', 'Ann Smith')] }, marks: [], notes: ["Ann Smith's letter to Anatoly Antonov was already marked as sent on 2026-11-21; not counted again."] },
+    {
+      what: 'several names, each marked once; one with no letter to this official is said, not counted',
+      over: { records: [made('ambassador', 'Ann Smith'), made('ambassador', 'Bo Li'), made('prosecutor', 'Cy Ng')], officials: [ambassador, prosecutor], senders: { names: ['Ann Smith', 'Bo Li', 'Cy Ng'] } },
+      marks: ['ambassador by post (Ann Smith)', 'ambassador by post (Bo Li)', 'prosecutor by post (Cy Ng)'],
+      notes: [
+        'Cy Ng: no letter to Anatoly Antonov was made with appeal; nothing marked (add --made-elsewhere for a letter made outside appeal).',
+        'Ann Smith: no letter to Igor Krasnov was made with appeal; nothing marked (add --made-elsewhere for a letter made outside appeal).',
+        'Bo Li: no letter to Igor Krasnov was made with appeal; nothing marked (add --made-elsewhere for a letter made outside appeal).',
+      ],
+    },
     {
       what: 'a letter already marked is not counted again',
       over: { records: [made('ambassador', 'Ann Smith'), sent('ambassador', 'Ann Smith')] },
@@ -48,15 +64,42 @@ describe('planSentMarks', () => {
   });
 
   test.each([
-    { what: 'a text letter to an official who takes post and email', records: [made('prosecutor', 'Ann Smith', 'text', 'unknown')], detail: 'It was made as text, which can go more than one way.' },
-    { what: 'no letter made, to an official who takes post and email', records: [], detail: 'appeal made no letter to this official, so it cannot tell.' },
-  ])('asks for --channel: $what', ({ records, detail }) => {
+    { what: 'a text letter to an official who takes post and email', records: [made('prosecutor', 'Ann Smith', 'text', 'unknown')], detail: 'It was made as text, which can go more than one way.', madeElsewhere: false },
+    { what: 'no letter made, to an official who takes post and email', records: [], detail: 'appeal made no letter to this official, so it cannot tell.', madeElsewhere: true },
+  ])('asks for --channel: $what', ({ records, detail, madeElsewhere }) => {
     let error: unknown;
     try {
-      planSentMarks(request({ records, officials: [prosecutor] }));
+      planSentMarks(request({ records, officials: [prosecutor], senders: { names: ['Ann Smith'], madeElsewhere } }));
     } catch (caught) {
       error = caught;
     }
     expect(error).toMatchObject({ message: 'How was the letter to Igor Krasnov (UA 150.19) sent?', details: [detail], hint: 'Say it with --channel post, --channel email, --channel fax.', exitCode: 64 });
+  });
+});
+
+describe('names that sign no letter made', () => {
+  test('a misspelt name is refused with "did you mean", and nothing is marked', () => {
+    let error: unknown;
+    try {
+      planSentMarks(request({ records: [made('ambassador', 'Anna Schmidt'), made('ambassador', 'Bo Li')], senders: { names: ['Bo Li', 'Anna Shmidt'] } }));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({
+      message: 'No letter made with appeal to Anatoly Antonov in UA 150.19 is signed "Anna Shmidt"; nothing was marked.',
+      details: ['Anna Shmidt: did you mean "Anna Schmidt"?'],
+      exitCode: 64,
+    });
+  });
+});
+
+describe('planUnsentMarks', () => {
+  test('takes back the latest standing mark of each letter, naming it', () => {
+    const records = [made('ambassador', 'Ann Smith'), sent('ambassador', 'Ann Smith')];
+    const plan = planUnsentMarks({ records, caseId: 'ua-150-19', officials: [ambassador, prosecutor], senders: { names: ['ann smith'] }, at });
+    expect(plan.unmarks).toEqual([{ v: 1, kind: 'unsent', at, case: 'ua-150-19', official: 'ambassador', channel: 'post', sender: 'Ann Smith', undoes: '2026-11-21T09:00:00.000Z' }]);
+    expect(plan.notes).toEqual(['ann smith: no letter to Igor Krasnov is marked as sent; nothing to take back.']);
+    // Once taken back, there is nothing left to take back.
+    expect(planUnsentMarks({ records: [...records, ...plan.unmarks], caseId: 'ua-150-19', officials: [ambassador], senders: { names: ['Ann Smith'] }, at }).unmarks).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { batchChunks, batchLettersMade, CHUNK_LETTERS, signerFontSources } from '../../src/batch/batch-letters';
+import { batchChunks, batchLettersMade, CHUNK_LETTERS, signatureFontSources } from '../../src/batch/batch-letters';
 import { chooseBatchCases, describeLeftOut, planBatchOfficials } from '../../src/batch/plan-batch';
 import type { Signer } from '../../src/signers/read-signers';
 import { embeddedLibrary } from '../helpers/library';
@@ -15,9 +15,10 @@ const ids = (records: readonly { definition: { id: string } }[]) => records.map(
 
 describe('chooseBatchCases', () => {
   test.each([
-    { queries: ['150.19'], chosen: ['ua-150-19'], warnings: 0 },
-    { queries: ['150.19', 'ua-150-19', '150/19'], chosen: ['ua-150-19'], warnings: 0 },
-    { queries: ['miftakhov', '150.19'], chosen: ['miftakhov-2026', 'ua-150-19'], warnings: 1 },
+    // UA 150.19 has no deadline and is from 2019: probably over, printed with a warning.
+    { queries: ['150.19'], chosen: ['ua-150-19'], warnings: 1 },
+    { queries: ['150.19', 'ua-150-19', '150/19'], chosen: ['ua-150-19'], warnings: 1 },
+    { queries: ['miftakhov', '150.19'], chosen: ['miftakhov-2026', 'ua-150-19'], warnings: 2 },
   ])('named cases $queries: $chosen, $warnings warning(s)', ({ queries, chosen, warnings }) => {
     const result = chooseBatchCases({ cases: library.cases, queries, open: false, allowClosed: false, now });
     expect(ids(result.records)).toEqual(chosen);
@@ -45,6 +46,7 @@ describe('chooseBatchCases', () => {
   test('--open: every open case that takes letters; petitions left out with the reason', () => {
     const result = chooseBatchCases({ cases: library.cases, queries: [], open: true, allowClosed: false, now });
     expect(ids(result.records)).toEqual(['ua-150-19']);
+    expect(result.warnings).toEqual([expect.stringContaining('UA 150.19 is probably over')]);
     expect(result.leftOut.map(describeLeftOut)).toEqual(['covid-19-kremlin-prisoners: a petition, with no official to write to']);
   });
 
@@ -100,7 +102,7 @@ describe('batchChunks', () => {
     { what: 'members in the official’s country get their own letter, the others share one', countries: [undefined, 'USA', 'Germany', 'USA', 'France'], shared: 2 },
   ])('$what', ({ countries, shared }) => {
     const signers = countries.map((country, index) => signer(`Member ${index + 1}`, index + 2, country));
-    const chunks = [...batchChunks({ plans: [{ ...plan, letters: signers.length }], signers, signersFile: 'members.csv', signerCount: signers.length, templates: library.templates, now })];
+    const chunks = [...batchChunks({ plans: [{ ...plan, letters: signers.length }], signers, signerCount: signers.length, templates: library.templates, now })];
     expect(chunks).toHaveLength(1);
     expect(chunks[0]!.shared).toHaveLength(shared);
     expect(chunks[0]!.letters.map((letter) => (letter.personal.kind === 'signed' ? letter.personal.sender.name : 'blank'))).toEqual(signers.map((member) => member.name));
@@ -108,17 +110,21 @@ describe('batchChunks', () => {
 
   test(`letters go to the worker ${CHUNK_LETTERS} at a time, shared letters only in the chunk that first needs them`, () => {
     const count = CHUNK_LETTERS * 2 + 1;
-    const chunks = [...batchChunks({ plans: [{ ...plan, letters: count }], signers: undefined, signersFile: undefined, signerCount: count, templates: library.templates, now })];
+    const chunks = [...batchChunks({ plans: [{ ...plan, letters: count }], signers: undefined, signerCount: count, templates: library.templates, now })];
     expect(chunks.map((chunk) => chunk.letters.length)).toEqual([CHUNK_LETTERS, CHUNK_LETTERS, 1]);
     expect(chunks.map((chunk) => chunk.shared.length)).toEqual([1, 0, 0]);
     expect(chunks.every((chunk) => chunk.letters.every((letter) => letter.personal.kind === 'blank' && letter.shared === 0))).toBe(true);
   });
 
-  test('signers’ characters outside ASCII are checked once each, with the line they first appear on', () => {
-    const sources = signerFontSources([signer('Zoë Brown', 2), signer('Chloë Ø', 3), signer('Ann', 4)], 'members.csv');
-    expect(sources).toEqual([
-      { what: 'members.csv:2 (Zoë Brown)', texts: ['ë'] },
-      { what: 'members.csv:3 (Chloë Ø)', texts: ['Ø'] },
+  test('only the blank signature block is checked before printing: a member no font can show signs by hand instead', () => {
+    expect(signatureFontSources()).toEqual([{ what: 'the blank signature block', texts: ['Signature', 'Name', 'Address'] }]);
+  });
+
+  test('blank letters are logged with their copy number, so a batch printed again records the same letters', () => {
+    const made = [...batchLettersMade([{ ...plan, letters: 2 }], undefined, 2, '/x/blank.pdf')];
+    expect(made.map((letter) => [letter.sender, letter.copy])).toEqual([
+      [null, 1],
+      [null, 2],
     ]);
   });
 

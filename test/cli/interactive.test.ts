@@ -51,7 +51,8 @@ describe('appeal at a terminal', () => {
     expect(session.stuck_at).toBeUndefined();
     expect(session.status).toBe(0);
     const letter = await runCli(['write', '150.19', '--target', 'ambassador', '--stdout'], { cwd: temp.dir });
-    expect(letter.stdout.startsWith('12 Harbour Lane\nBristol BS1 4DJ\nUnited Kingdom\n22 November 2026\n')).toBe(true);
+    expect(letter.stdout.startsWith('12 Harbour Lane\nBristol BS1 4DJ\nUnited Kingdom\n\n')).toBe(true);
+    expect(letter.stdout).toContain('\n\n22 November 2026\n\n');
     expect(letter.stdout.trimEnd().endsWith('Zoë Brontë')).toBe(true);
   });
 });

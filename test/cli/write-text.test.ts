@@ -35,8 +35,11 @@ describe('appeal write, plain text', () => {
     expect(result.code).toBe(0);
     const letter = result.stdout;
     const lines = letter.trimEnd().split('\n');
-    expect(lines[0]).toBe('22 November 2026');
-    expect(lines.find((line) => line.trim() !== '' && line !== '22 November 2026')).toBe(salutation);
+    // The official's postal block heads the letter (no sender address was given), then the date.
+    const date = lines.indexOf('22 November 2026');
+    expect(lines[date - 1]).toBe('');
+    expect(lines.slice(0, date - 1).length).toBeGreaterThan(2);
+    expect(lines.slice(date + 1).find((line) => line.trim() !== '')).toBe(salutation);
     expect(paragraphsBetween(letter, salutation)).toEqual(modelLetterBody(seed, seedSalutation));
     expect(letter).toContain('\nYours sincerely,\n\nJane Doe\n');
     expect(lines.at(-1)).toBe('Jane Doe');
@@ -44,7 +47,7 @@ describe('appeal write, plain text', () => {
 
   test('the date comes from the clock', async () => {
     const result = await runCli(['write', '150.19', '--target', '1', '--name', 'Jane Doe', '--stdout'], { cwd: temp.dir, env: { APPEAL_NOW: '2027-01-05' } });
-    expect(result.stdout.split('\n')[0]).toBe('5 January 2027');
+    expect(result.stdout).toContain('\n\n5 January 2027\n\n');
   });
 
   test('writes one file per official, named after case, official and sender, and prints each path', async () => {
@@ -60,7 +63,7 @@ describe('appeal write, plain text', () => {
 
   test('a sender address from the flags heads the letter', async () => {
     const result = await runCli(['write', '150.19', '-t', '2', '--name', 'Jane Doe', '--address', '12 Harbour Lane', '--address', 'Bristol BS1 4DJ', '--country', 'United Kingdom', '--stdout'], { cwd: temp.dir });
-    expect(result.stdout.startsWith('12 Harbour Lane\nBristol BS1 4DJ\nUnited Kingdom\n22 November 2026\n\nDear Ambassador,\n')).toBe(true);
+    expect(result.stdout.startsWith('12 Harbour Lane\nBristol BS1 4DJ\nUnited Kingdom\n\nAmbassador Anatoly Antonov\nEmbassy of the Russian Federation\n2650 Wisconsin Ave. NW\nWashington DC 20007\nUSA\n\n22 November 2026\n\nDear Ambassador,\n')).toBe(true);
   });
 
   test('never overwrites a letter without --force', async () => {

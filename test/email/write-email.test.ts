@@ -115,7 +115,7 @@ describe('appeal write --format email', () => {
       expect(result.stderr).toMatch(/Yuriy Yakovlevich Chaika \(--target 1\): the case gives no email address; other ways to reach: post to Ul\. B\. Dmitrovka, d\. 15a, 125993 Moscow GSP-3, Russian Federation; fax \+7495 987 58 41 or \+7495 692 17 25; Twitter @Genproc\./);
       expect(result.stderr).toMatch(/Ambassador Anatoly Antonov \(--target 2\): the document hid the address \("\[email protected\]"\); other ways to reach: post to 2650 Wisconsin Ave\. NW, Washington DC 20007, USA; fax 202 298 5735; phone 202 298 5700; Twitter @RusEmbUSA/);
       expect(result.stderr).toContain('Nobody in UA 150.19 takes email.');
-      expect(result.stderr).toContain('For a letter to print and post: appeal write ua-150-19 --target 1 --target 2 --format text');
+      expect(result.stderr).toContain('For a letter to print and post: appeal write ua-150-19 --target 1 --target 2 --format pdf');
     }
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(temp.dir).sort()).toEqual(['.config', 'my-cases'].filter((name) => existsSync(join(temp.dir, name))).sort());

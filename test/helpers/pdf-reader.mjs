@@ -20,7 +20,18 @@ for (const file of process.argv.slice(2)) {
     const page = await doc.getPage(number);
     const [x0, y0, x1, y1] = page.view;
     const content = await page.getTextContent();
-    await page.getOperatorList();
+    const operators = await page.getOperatorList();
+    // Each glyph drawn, in drawing order, with its font, the text it stands for (the font's
+    // ToUnicode map) and its advance: what a test checks glyph by glyph.
+    const glyphs = [];
+    let font = null;
+    operators.fnArray.forEach((fn, index) => {
+      const args = operators.argsArray[index];
+      if (fn === pdfjs.OPS.setFont) font = args[0];
+      else if (fn === pdfjs.OPS.showText) {
+        for (const glyph of args[0]) if (glyph && typeof glyph === 'object') glyphs.push({ font, unicode: glyph.unicode, width: glyph.width });
+      }
+    });
     const fonts = {};
     for (const name of Object.keys(content.styles)) {
       const font = page.commonObjs.has(name) ? page.commonObjs.get(name) : undefined;
@@ -38,6 +49,7 @@ for (const file of process.argv.slice(2)) {
         font: item.fontName,
       })),
       fonts,
+      glyphs,
     });
   }
   results.push({ file, info, pages, warnings: [...warnings] });

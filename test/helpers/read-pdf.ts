@@ -16,6 +16,8 @@ export interface PdfPage {
   height: number;
   items: PdfTextItem[];
   fonts: Record<string, { name: string | null; missingFile: boolean | null }>;
+  /** Every glyph drawn, in drawing order: its font, the text it stands for (ToUnicode), its advance in thousandths of the size. */
+  glyphs: { font: string; unicode: string; width: number }[];
 }
 
 export interface PdfReading {

@@ -1,0 +1,45 @@
+import type { LanguageWords } from './language-words';
+
+export const german: LanguageWords = {
+  code: 'de',
+  name: 'German',
+  commonWords: ['der', 'die', 'das', 'und', 'sie', 'ich', 'nicht', 'zu', 'den', 'von', 'mit', 'ist', 'ein', 'eine', 'wurde', 'seine', 'ihre', 'auf'],
+  urgentAction: ['eilaktion(?:en)?'],
+  uaAbbreviations: ['UA'],
+  updates: ['(?:erste|zweite|dritte|vierte|fünfte) (?:folgeaktion|ua)', 'folge-?ua'],
+  closedNotices: [
+    'keine (?:weiteren )?appelle[^.\\n]{0,60}?mehr (?:senden|schicken|verschicken)',
+    'bitte keine appelle mehr',
+    'weitere appelle sind nicht (?:mehr )?(?:nötig|erforderlich)',
+  ],
+  deadlineCues: ['appelle bis(?: zum)?', 'nach dem(?=[^\\n]{0,40}keine appelle mehr)', 'bis (?:spätestens|zum)'],
+  sections: {
+    targets: ['appell an', 'appelle an', 'schreiben sie an', 'adressaten'],
+    copies: ['sende eine kopie an', 'kopien? an', 'kopie an'],
+    letter: ['musterbriefe?', 'briefvorlage'],
+    action: ['amnesty fordert', 'handeln sie', 'schreiben sie bitte'],
+    after: ['sachlage', 'hintergrund(?:informationen)?'],
+  },
+  contactLabels: {
+    fax: ['fax', 'telefax'],
+    phone: ['tel(?:efon)?'],
+    email: ['e-?mail'],
+    twitter: ['twitter', 'x'],
+    facebook: ['facebook'],
+    instagram: ['instagram'],
+    salutation: ['\\(?korrekte anrede', 'anrede'],
+  },
+  salutationOpeners: ['sehr geehrte[rs]?', 'exzellenz', 'hochverehrte[rs]?', 'liebe[rs]?'],
+  closings: ['mit freundlichen grüßen', 'hochachtungsvoll', 'mit vorzüglicher hochachtung', 'freundliche grüße'],
+  inlineTarget: [],
+  inlineCopy: ['mit kopie an'],
+  blindCopy: ['blindkopie', 'bcc'],
+  or: ['oder'],
+  noise: ['zurück', 'schließen', 'teilen', 'drucken', 'nach oben'],
+  composed: {
+    salutation: 'Sehr geehrte Damen und Herren',
+    intro: 'ich schreibe Ihnen wegen des in dieser Urgent Action geschilderten Falls.',
+    closing: 'Mit freundlichen Grüßen',
+  },
+  appealVerbs: {},
+};

@@ -1,0 +1,45 @@
+import type { LanguageWords } from './language-words';
+
+export const spanish: LanguageWords = {
+  code: 'es',
+  name: 'Spanish',
+  commonWords: ['el', 'la', 'los', 'las', 'que', 'y', 'de', 'usted', 'por', 'en', 'del', 'una', 'con', 'para', 'su', 'sus', 'se', 'fueron'],
+  urgentAction: ['acci[oó]n(?:es)? urgentes?'],
+  uaAbbreviations: ['AU'],
+  updates: ['(?:segunda|tercera|cuarta|quinta|sexta|séptima|octava) (?:au|acci[oó]n urgente)', 'actualizaci[oó]n'],
+  closedNotices: [
+    'no (?:se requiere|es necesaria|hace falta) ninguna acci[oó]n adicional',
+    'no (?:es necesario|se necesita) (?:enviar )?más llamamientos',
+    '(?:por favor,? )?no env[ií]en más llamamientos',
+  ],
+  deadlineCues: ['(?:llamamientos?|cartas?|escribir|actuar)\\b[^:\\n]{0,60}?\\b(?:antes del?|hasta el)', 'fecha l[ií]mite\\s*:?'],
+  sections: {
+    targets: ['env[ií]en? (?:sus )?llamamientos a', 'escriban? a', 'destinatari[oa]s?', 'dirigir llamamientos a'],
+    copies: ['env[ií]en? copias? a', 'copias? a'],
+    letter: ['carta modelo', 'modelo de carta'],
+    action: ['act[uú]en', 'act[uú]a'],
+    after: ['informaci[oó]n complementaria', 'más información'],
+  },
+  contactLabels: {
+    fax: ['fax'],
+    phone: ['tel(?:éfono)?'],
+    email: ['correo(?: electr[oó]nico)?', 'e-?mail'],
+    twitter: ['twitter', 'x'],
+    facebook: ['facebook'],
+    instagram: ['instagram'],
+    salutation: ['tratamiento', 'saludo'],
+  },
+  salutationOpeners: ['estimad[oa]s?', 'excelent[ií]sim[oa]', 'señor(?:a)?', 'sr\\.?', 'sra\\.?', 'presidente', 'presidenta', 'ministro', 'ministra', 'fiscal'],
+  closings: ['atentamente', 'cordialmente', 'respetuosamente', 'le saluda atentamente', 'saludos cordiales'],
+  inlineTarget: ['(?:pedimos|exigimos) a'],
+  inlineCopy: ['con copia a'],
+  blindCopy: ['copia oculta', 'cco'],
+  or: ['o'],
+  noise: ['cerrar', 'volver', 'compartir', 'imprimir'],
+  composed: {
+    salutation: 'Señor o Señora',
+    intro: 'Le escribo en relación con el caso que expone esta Acción Urgente.',
+    closing: 'Atentamente,',
+  },
+  appealVerbs: {},
+};

@@ -1,0 +1,45 @@
+import type { LanguageWords } from './language-words';
+
+export const french: LanguageWords = {
+  code: 'fr',
+  name: 'French',
+  commonWords: ['le', 'la', 'les', 'des', 'et', 'que', 'qui', 'vous', 'pour', 'dans', 'une', 'est', 'du', 'au', 'sur', 'ont', 'été'],
+  urgentAction: ['actions? urgentes?'],
+  uaAbbreviations: ['AU'],
+  updates: ['(?:deuxième|troisième|quatrième|cinquième) (?:au|action urgente)', 'mise à jour', 'complément d[\'’]information'],
+  closedNotices: [
+    'aucune action complémentaire n[\'’]est (?:requise|nécessaire|demandée)',
+    'il n[\'’]est plus nécessaire d[\'’]envoyer des appels',
+    '(?:merci de )?ne plus envoyer d[\'’]appels',
+  ],
+  deadlineCues: ['(?:appels?|lettres?|courriers?|agir)\\b[^:\\n]{0,60}?\\b(?:avant le|jusqu[\'’]au|d[\'’]ici le)', 'date limite\\s*:?'],
+  sections: {
+    targets: ['adressez vos appels à', 'écrivez à', 'envoyez vos appels à', 'destinataires?'],
+    copies: ['copies? à envoyer à', 'copies? à', 'envoyez une copie à'],
+    letter: ['modèle de lettre', 'lettre type'],
+    action: ['passez à l[\'’]action', 'pour agir', 'agissez'],
+    after: ['complément d[\'’]information', 'informations complémentaires', 'télécharger'],
+  },
+  contactLabels: {
+    fax: ['fax', 'télécopie'],
+    phone: ['tél(?:éphone)?'],
+    email: ['courriel', 'e-?mail', 'adresse électronique'],
+    twitter: ['twitter', 'x'],
+    facebook: ['facebook'],
+    instagram: ['instagram'],
+    salutation: ['formule d[\'’]appel', 'formule de politesse', 'appellation'],
+  },
+  salutationOpeners: ['monsieur', 'madame', 'excellence', 'mesdames'],
+  closings: ['veuillez agréer[^\\n]{0,200}', 'je vous prie d[\'’]agréer[^\\n]{0,200}', 'cordialement', 'respectueusement', 'avec mes salutations distinguées'],
+  inlineTarget: ['en l[\'’]adressant (?:au|à la|à l[\'’]|aux)', 'écrivez (?:au|à la|à l[\'’]|aux)'],
+  inlineCopy: ['avec copie (?:au|à la|à l[\'’]|aux|à)'],
+  blindCopy: ['copie cachée', 'cci'],
+  or: ['ou'],
+  noise: ['fermer', 'retour', 'partager', 'imprimer'],
+  composed: {
+    salutation: 'Madame, Monsieur',
+    intro: 'Je vous écris au sujet de la situation exposée dans cette Action urgente.',
+    closing: 'Veuillez agréer l’expression de ma haute considération.',
+  },
+  appealVerbs: {},
+};

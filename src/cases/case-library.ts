@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { CaseDefinition } from './case-schema';
 import { readCaseFile } from './read-case-file';
-import type { CaseProblem } from './case-problem';
+import { formatFieldPath, type CaseProblem } from './case-problem';
 import { checkTemplate, loadSharedPartials, type LetterTemplates } from '../letters/letter-templates';
 
 /** A case as the commands use it: its definition, where it came from, and its model letter. */
@@ -13,6 +13,8 @@ export interface CaseRecord {
   /** The model letter's Handlebars source, when the case has one. */
   templateSource?: string;
   templateFile?: string;
+  /** The model letter's source in each language the case has a letter in (the main one too). */
+  letterTemplates: Record<string, { source: string; file: string }>;
 }
 
 export interface CaseLibrary {
@@ -71,31 +73,24 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
       problems.push(...result.problems);
       const definition = result.definition;
       if (!definition) continue;
-      const record: CaseRecord = { definition, file, builtin };
-      if (definition.letter) {
-        const templateFile = resolve(dirname(file), definition.letter.template);
-        const where = result.locate(['letter', 'template']) ?? {};
-        if (!existsSync(templateFile)) {
-          problems.push({ severity: 'error', file: show(file), ...where, field: 'letter.template', message: `names ${show(templateFile)}, which does not exist`, hint: 'The path is relative to the case file.' });
+      const record: CaseRecord = { definition, file, builtin, letterTemplates: {} };
+      // Every language's template is checked; a case with one bad template is left out whole.
+      const letters = [...(definition.letter ? [{ ...definition.letter, field: ['letter'] as (string | number)[] }] : []), ...definition.letters.map((other, index) => ({ ...other, field: ['letters', index] as (string | number)[] }))];
+      let usable = true;
+      for (const letter of letters) {
+        const loaded = loadLetterTemplate({ caseFile: file, definitionId: definition.id, template: letter.template, field: [...letter.field, 'template'], partialNames, show, locate: result.locate });
+        if ('problems' in loaded) {
+          problems.push(...loaded.problems);
+          usable = false;
           continue;
         }
-        let source: string;
-        try {
-          source = readFileSync(templateFile, 'utf8');
-        } catch (error) {
-          problems.push({ severity: 'error', file: show(file), ...where, field: 'letter.template', message: `names ${show(templateFile)}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
-          continue;
+        record.letterTemplates[letter.language] = loaded;
+        if (letter === letters[0]) {
+          record.templateSource = loaded.source;
+          record.templateFile = loaded.file;
         }
-        const templateProblems = checkTemplate(source, partialNames);
-        if (templateProblems.length) {
-          for (const problem of templateProblems) {
-            problems.push({ severity: 'error', file: show(templateFile), line: problem.line, column: problem.column, field: `(template of ${definition.id})`, message: problem.message, hint: problem.hint });
-          }
-          continue;
-        }
-        record.templateSource = source;
-        record.templateFile = templateFile;
       }
+      if (!usable) continue;
       cases.push(record);
     }
   }
@@ -120,4 +115,38 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
     } else byId.set(record.definition.id, record);
   }
   return { cases: cases.filter((record) => !duplicates.has(record)), problems, templates };
+}
+
+interface TemplateToLoad {
+  caseFile: string;
+  definitionId: string;
+  template: string;
+  field: (string | number)[];
+  partialNames: string[];
+  show: (file: string) => string;
+  locate: (path: readonly (string | number)[]) => { line: number; column: number } | undefined;
+}
+
+/** Reads and checks one language's template of a case: its source, or every problem found. */
+function loadLetterTemplate(input: TemplateToLoad): { source: string; file: string } | { problems: CaseProblem[] } {
+  const { caseFile, show } = input;
+  const templateFile = resolve(dirname(caseFile), input.template);
+  const where = input.locate(input.field) ?? {};
+  const field = formatFieldPath(input.field);
+  if (!existsSync(templateFile)) {
+    return { problems: [{ severity: 'error', file: show(caseFile), ...where, field, message: `names ${show(templateFile)}, which does not exist`, hint: 'The path is relative to the case file.' }] };
+  }
+  let source: string;
+  try {
+    source = readFileSync(templateFile, 'utf8');
+  } catch (error) {
+    return { problems: [{ severity: 'error', file: show(caseFile), ...where, field, message: `names ${show(templateFile)}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }] };
+  }
+  const templateProblems = checkTemplate(source, input.partialNames);
+  if (templateProblems.length) {
+    return {
+      problems: templateProblems.map((problem) => ({ severity: 'error' as const, file: show(templateFile), line: problem.line, column: problem.column, field: `(template of ${input.definitionId})`, message: problem.message, hint: problem.hint })),
+    };
+  }
+  return { source, file: templateFile };
 }

@@ -1,5 +1,6 @@
 import type { CaseDefinition, Official } from '../cases/case-schema';
 import type { Sender } from '../profile/sender';
+import { languageWords } from './languages';
 
 /**
  * What a model-letter template may use. Every key is always present (null when unknown), so
@@ -19,6 +20,8 @@ export interface LetterContext {
   date: string;
   salutation: string;
   closing: string;
+  /** The member's own paragraph (--personal), or null; templates place it with {{> personal}}. */
+  personal: string | null;
 }
 
 /** The shape of LetterContext, which template checks walk to find variables that do not exist. */
@@ -35,15 +38,32 @@ export const LETTER_CONTEXT_SHAPE: ContextShape = {
     date: 'value',
     salutation: 'value',
     closing: 'value',
+    personal: 'value',
   },
 };
 
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** Names joined the way the language joins them: "A, B and C", "A, B и C". */
+export function joinNames(names: readonly string[], language = 'en'): string {
+  let format = listFormats.get(language);
+  if (!format) {
+    format = new Intl.ListFormat(languageWords(language).locale, { type: 'conjunction' });
+    listFormats.set(language, format);
+  }
+  return format.format(names);
 }
 
-export function buildLetterContext(definition: CaseDefinition, official: Official, sender: Sender, date: string, salutation: string): LetterContext {
+/** What differs between letters of one case beyond official and sender. */
+export interface LetterWording {
+  language: string;
+  date: string;
+  salutation: string;
+  closing: string;
+  personal: string | null;
+}
+
+export function buildLetterContext(definition: CaseDefinition, official: Official, sender: Sender, wording: LetterWording): LetterContext {
   return {
     case: {
       id: definition.id,
@@ -51,7 +71,7 @@ export function buildLetterContext(definition: CaseDefinition, official: Officia
       title: definition.title,
       country: definition.country ?? null,
       people: definition.people.map((p) => ({ name: p.name, pronouns: p.pronouns ?? null })),
-      people_names: joinNames(definition.people.map((p) => p.name)),
+      people_names: joinNames(definition.people.map((p) => p.name), wording.language),
     },
     official: {
       id: official.id,
@@ -61,8 +81,9 @@ export function buildLetterContext(definition: CaseDefinition, official: Officia
       salutation: official.salutation,
     },
     sender: { name: sender.name, email: sender.email ?? null, country: sender.country ?? null, address: [...(sender.address ?? [])] },
-    date,
-    salutation,
-    closing: definition.letter?.closing ?? 'Yours sincerely,',
+    date: wording.date,
+    salutation: wording.salutation,
+    closing: wording.closing,
+    personal: wording.personal,
   };
 }

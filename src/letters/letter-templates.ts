@@ -45,6 +45,7 @@ export function loadSharedPartials(templatesDir: string): LetterTemplates {
         handlebars.unregisterHelper('log');
         handlebars.unregisterHelper('lookup');
         handlebars.unregisterHelper('blockHelperMissing');
+        handlebars.registerHelper('variant', variantHelper);
       }
       return handlebars;
     },
@@ -121,8 +122,14 @@ export function checkTemplate(source: string, partialNames: readonly string[], s
         case 'BlockStatement': {
           const block = statement as hbs.AST.BlockStatement;
           const name = (block.path as hbs.AST.PathExpression).original;
+          if (name === 'variant') {
+            checkVariant(block, report);
+            visitProgram(block.program, scopes);
+            visitProgram(block.inverse, scopes);
+            break;
+          }
           if (!BLOCK_HELPERS.has(name)) {
-            report(block, `{{#${name}}} is not a block letters can use`, 'Use #if, #unless, #each or #with.');
+            report(block, `{{#${name}}} is not a block letters can use`, 'Use #if, #unless, #each, #with or #variant.');
             break;
           }
           const [param] = block.params;
@@ -164,6 +171,37 @@ export function checkTemplate(source: string, partialNames: readonly string[], s
   return problems;
 }
 
+/** A variant block takes no variable and offers at least two wordings: {{#variant}}…{{else}}…{{/variant}}. */
+function checkVariant(block: hbs.AST.BlockStatement, report: (node: hbs.AST.Node, message: string, hint?: string) => void): void {
+  if (block.params.length || block.hash?.pairs.length) {
+    report(block, '{{#variant}} takes no variable', 'Write {{#variant}}one wording{{else}}another{{/variant}}.');
+  }
+  if (!block.inverse?.body.length) {
+    report(block, '{{#variant}} offers one wording only', 'Give another after {{else}}: {{#variant}}one wording{{else}}another{{/variant}}; add more with {{else variant}}.');
+  }
+}
+
+/** A marker a probed variant block answers with: how many wordings it offers. */
+const VARIANT_COUNT = /^\u0000variants:(\d+)$/;
+
+/**
+ * `{{#variant}}A{{else variant}}B{{else}}C{{/variant}}`: one of the wordings, chosen by the
+ * render's `variant` number (modulo how many there are), so a batch can give each member another.
+ * A chained `{{else variant}}` is a variant block of its own in the inverse: counting the
+ * wordings asks it how many it has.
+ */
+function variantHelper(this: unknown, options: Handlebars.HelperOptions): string {
+  const data = (options.data ?? {}) as { variant?: number; variantProbe?: boolean };
+  const inverse = (frame: Record<string, unknown>) => options.inverse(this, { data: { ...data, ...frame } });
+  const rest = inverse({ variantProbe: true });
+  const restCount = VARIANT_COUNT.exec(rest);
+  const count = 1 + (restCount ? Number(restCount[1]) : rest.trim() ? 1 : 0);
+  if (data.variantProbe) return `\u0000variants:${count}`;
+  const chosen = (data.variant ?? 0) % count;
+  if (chosen === 0) return options.fn(this, { data: { ...data, variantProbe: false } });
+  return inverse({ variant: chosen - 1, variantProbe: false });
+}
+
 function describeShape(shape: ContextShape, prefix = ''): string {
   if (shape === 'value') return prefix;
   if ('items' in shape) return `${prefix.replace(/\.$/, '')} (a list)`;
@@ -172,7 +210,8 @@ function describeShape(shape: ContextShape, prefix = ''): string {
     .join(', ');
 }
 
-export type RenderTemplate = (context: LetterContext) => string;
+/** Renders a letter; `variant` picks the wording of each {{#variant}} block (0, the first, by default). */
+export type RenderTemplate = (context: LetterContext, variant?: number) => string;
 
 const compiledTemplates = new WeakMap<LetterTemplates, Map<string, RenderTemplate>>();
 
@@ -187,7 +226,7 @@ export function compileLetterTemplate(templates: LetterTemplates, source: string
   let render = compiled.get(source);
   if (!render) {
     const template = templates.handlebars.compile<LetterContext>(source, { strict: true, noEscape: true, knownHelpersOnly: false });
-    render = (context) => template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    render = (context, variant = 0) => template(context, { data: { variant }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     compiled.set(source, render);
   }
   return render;

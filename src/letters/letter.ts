@@ -6,6 +6,7 @@ import { buildLetterContext } from './letter-context';
 import { formatLetterDate } from './letter-date';
 import { compileLetterTemplate, type LetterTemplates } from './letter-templates';
 import { salutationLine } from './salutation';
+import { modelLetterOf, salutationIn } from './model-letter';
 
 /**
  * A letter as data, before it is text, a PDF page or an email: every format lays out the same
@@ -34,25 +35,45 @@ export function toParagraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-export function buildLetter(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates): Letter {
-  const { definition, context, part } = letterParts(record, official, sender, now, templates);
+/** What one member's letter chooses beyond official and sender; each part has a default. */
+export interface LetterChoice {
+  /** One of the case's letter languages; the case's main language when left out. */
+  language?: string;
+  /** The member's own paragraph. */
+  personal?: string;
+  /** Which wording of each {{#variant}} block: member by member in a batch, so letters differ. */
+  variant?: number;
+}
+
+export function buildLetter(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates, choice: LetterChoice = {}): Letter {
+  const { model, context, part } = letterParts(record, official, sender, now, templates, choice);
+  let paragraphs = toParagraphs(compileLetterTemplate(templates, model.source)(context, choice.variant ?? 0));
+  if (context.personal && !placesPersonal(model.source)) {
+    // A template that does not place the member's words gets them before its closing demands.
+    paragraphs = [...paragraphs.slice(0, -1), ...toParagraphs(context.personal), ...paragraphs.slice(-1)];
+  }
   return {
-    caseId: definition.id,
+    caseId: record.definition.id,
     officialId: official.id,
-    language: definition.letter!.language,
+    language: model.language,
     date: part('date'),
     sender,
     recipientLines: postalAddressLines(official, sender.country),
     salutation: context.salutation,
-    paragraphs: toParagraphs(compileLetterTemplate(templates, record.templateSource!)(context)),
+    paragraphs,
     closing: part('closing'),
     signature: signatureLines(part),
   };
 }
 
+/** Whether a template puts the member's own paragraph somewhere of its choosing. */
+function placesPersonal(source: string): boolean {
+  return /\{\{~?>\s*personal\b/.test(source);
+}
+
 /** The signature lines of one sender's letter: all that differs between signers of a letter that names no sender in its text. */
-export function buildSignature(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates): string[] {
-  return signatureLines(letterParts(record, official, sender, now, templates).part);
+export function buildSignature(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates, choice: LetterChoice = {}): string[] {
+  return signatureLines(letterParts(record, official, sender, now, templates, choice).part);
 }
 
 /**
@@ -61,18 +82,25 @@ export function buildSignature(record: CaseRecord, official: Official, sender: S
  * and the country line of the address.
  */
 export function letterTextNamesSender(record: CaseRecord, templates: LetterTemplates): boolean {
-  return [record.templateSource ?? '', templates.partials.date ?? '', templates.partials.closing ?? ''].some((source) => /\bsender\b/.test(source));
+  const sources = Object.values(record.letterTemplates).map((template) => template.source);
+  return [...sources, templates.partials.date ?? '', templates.partials.closing ?? ''].some((source) => /\bsender\b/.test(source));
 }
 
-function letterParts(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates) {
+function letterParts(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates, choice: LetterChoice) {
   const { definition } = record;
   if (!definition.letter || record.templateSource === undefined) {
     throw new Error(`case ${definition.id} has no model letter`);
   }
-  const language = definition.letter.language;
-  const context = buildLetterContext(definition, official, sender, formatLetterDate(now, language), salutationLine(official.salutation));
+  const model = modelLetterOf(record, choice.language ?? definition.letter.language);
+  const context = buildLetterContext(definition, official, sender, {
+    language: model.language,
+    date: formatLetterDate(now, model.language),
+    salutation: salutationLine(salutationIn(official, definition, model.language)),
+    closing: model.closing,
+    personal: choice.personal?.trim() || null,
+  });
   const part = (name: string) => compileLetterTemplate(templates, templates.partials[name] ?? '')(context).trim();
-  return { definition, context, part };
+  return { model, context, part };
 }
 
 function signatureLines(part: (name: string) => string): string[] {

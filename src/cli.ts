@@ -60,6 +60,9 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--open', 'open each email draft in your mail program (where there is a desktop)')
       .option('--force', 'replace letters that already exist')
       .option('--allow-closed', 'write even though the case is closed')
+      .option('-l, --language <language>', 'the language of the letter: one the case has a letter in (default: its preferred language, else yours)')
+      .option('--personal <sentence>', 'a sentence of your own, added to the letter as a paragraph')
+      .option('--edit', 'open the letter in your editor ($VISUAL, $EDITOR) and make it from what you save')
       .option('-y, --yes', 'ask nothing: take every answer from flags and the profile'),
   ).action(async (query: string, options) => {
     // A PDF needs pdfkit and a font: start loading them on a second thread while the cases load here.

@@ -1,5 +1,7 @@
 import type { CaseRecord } from '../cases/case-library';
 import { caseDisplayId, caseState, channelCounts, deadlineText, describeChannels, type CaseState } from '../cases/case-summary';
+import { describeLanguages } from '../letters/letter-language';
+import { caseLetterLanguages } from '../letters/model-letter';
 import { daysUntil, localDateKey } from '../time/clock';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
@@ -47,6 +49,7 @@ export async function listCommand(context: CommandContext, options: ListOptions)
       deadline: record.definition.deadline ?? null,
       days_left: daysLeft,
       officials: record.definition.officials.length,
+      letter_languages: caseLetterLanguages(record.definition),
       channels: channelCounts(record.definition),
       file: record.file,
     }));
@@ -74,6 +77,8 @@ export async function listCommand(context: CommandContext, options: ListOptions)
     } else {
       const count = definition.officials.length;
       out.push(`  ${count} official${count === 1 ? '' : 's'}: ${describeChannels(channelCounts(definition))}`);
+      const languages = caseLetterLanguages(definition);
+      if (languages.length) out.push(`  letter${languages.length === 1 ? '' : 's'} in ${describeLanguages(languages)}`);
     }
   }
   out.push('');

@@ -1,5 +1,8 @@
 import { findCase } from '../cases/find-case';
 import { caseDisplayId, caseState, deadlineText, officialChannels } from '../cases/case-summary';
+import type { CaseDefinition } from '../cases/case-schema';
+import { describeLanguage } from '../letters/letter-language';
+import { englishLanguageName } from '../letters/languages';
 import { postalAddressLines } from '../addresses/postal-address';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
@@ -48,6 +51,7 @@ export async function showCommand(context: CommandContext, query: string, option
       out.push('', `  ${index + 1}. ${official.name}   [--target ${index + 1} or --target ${official.id}]`);
       if (official.title) out.push(`     ${official.title}`);
       out.push(`     Salutation: ${official.salutation}`);
+      for (const [language, salutation] of Object.entries(official.salutations ?? {})) out.push(`       in ${describeLanguage(language)}: ${salutation}`);
       const channels = officialChannels(official);
       out.push(`     Can be reached by: ${channels.length ? channels.join(', ') : 'no way given'}`);
       if (official.address?.length) {
@@ -72,8 +76,22 @@ export async function showCommand(context: CommandContext, query: string, option
       out.push(...wrap(`${label}${entry.date ? ` (${entry.date})` : ''}: ${entry.note}`, 74).map((line, i) => `${i === 0 ? '  - ' : '    '}${line}`));
     }
   }
+  out.push(...letterLanguageLines(definition));
   if (definition.kind !== 'petition' && definition.officials.length) out.push('', `Write a letter: appeal write ${definition.id}`);
   context.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** Which languages the case's letters are in, and which of them are translations made for appeal. */
+function letterLanguageLines(definition: CaseDefinition): string[] {
+  if (!definition.letter) return [];
+  const lines = ['', 'Letters:', `  - ${describeLanguage(definition.letter.language)}: the document's model letter (--language ${definition.letter.language})`];
+  for (const other of definition.letters) {
+    const origin = other.translation
+      ? `translated from ${englishLanguageName(other.translation.from)} by ${other.translation.by}, not published by the organisation`
+      : 'the organisation\'s own version';
+    lines.push(`  - ${describeLanguage(other.language)}: ${origin} (--language ${other.language})`);
+  }
+  return lines;
 }
 
 function wrap(text: string, width: number): string[] {

@@ -18,6 +18,8 @@ import { channelForFormat, recordLetters } from '../action-log/record-letters';
 import { takesPost } from '../addresses/postal-address';
 import { assertTakePost, noPostReason } from '../cases/post-targets';
 import type { PdfEngine } from '../pdf/pdf-engine';
+import { chooseLetterLanguage } from '../letters/letter-language';
+import { editLetters, personalSentence } from './write-own-words';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export const WRITE_FORMATS = ['text', 'email', 'mailto', 'pdf', 'all'] as const;
@@ -92,6 +94,9 @@ export interface WriteOptions extends CaseSourceFlags {
   yes?: boolean;
   paper?: string;
   font?: string;
+  language?: string;
+  personal?: string;
+  edit?: boolean;
 }
 
 function checkOneLine(value: string | undefined, flag: string): string | undefined {
@@ -136,6 +141,7 @@ export async function writeCommand(context: CommandContext, query: string, optio
 
   const { warning } = checkCaseTakesLetters(definition, context.clock.now(), Boolean(options.allowClosed));
   if (warning) context.stderr.write(`warning: ${warning}\n`);
+  const language = chooseLetterLanguage(definition, { requested: options.language, profileLanguage: settings.language });
 
   const asker = createAsker(context, options.yes);
   // A printed letter can only go to officials who take post: offer only those, refuse the others.
@@ -161,10 +167,13 @@ export async function writeCommand(context: CommandContext, query: string, optio
   const needsSenderEmail = fileFormats.includes('email') && officials.some((official) => !FILE_FORMATS.email.whyNot(official));
   const senderEmail = needsSenderEmail ? await senderEmailFor(context, options, settings.email, asker) : settings.email;
 
+  const personal = await personalSentence(options.personal, asker);
+
   const sender: Sender = { name, address: settings.address, country: settings.country, email: senderEmail };
   const now = context.clock.now();
-  const items: LetterToWrite[] = officials.map((official) => ({ official, letter: buildLetter(record, official, sender, now, library.templates) }));
-  const draft: DraftDetails = { senderEmail, subject: emailSubject(definition), now, paper: settings.paper ?? 'a4', fontFile: options.font, cwd: context.cwd, pdfEngine };
+  let items: LetterToWrite[] = officials.map((official) => ({ official, letter: buildLetter(record, official, sender, now, library.templates, { language, personal }) }));
+  if (options.edit) items = await editLetters(context, items);
+  const draft: DraftDetails = { senderEmail, subject: emailSubject(definition, language), now, paper: settings.paper ?? 'a4', fontFile: options.font, cwd: context.cwd, pdfEngine };
 
   if (format === 'mailto') {
     const { buildMailtoLink, MAILTO_SAFE_LENGTH } = await import('../email/mailto-link');

@@ -14,9 +14,9 @@ import type { CommandContext } from './command-context';
  * The member's own sentence: --personal, else (at a terminal) asked, and skipped with Enter.
  * One line of plain text; the letter gives it a paragraph of its own.
  */
-export async function personalSentence(flag: string | undefined, asker: Asker): Promise<string | undefined> {
+export async function personalSentence(flag: string | undefined, asker: Asker, offer: boolean): Promise<string | undefined> {
   if (flag !== undefined) return checkPersonal(flag, '--personal');
-  if (!asker.interactive) return undefined;
+  if (!asker.interactive || !offer) return undefined;
   const answer = await asker.text({
     message: 'A sentence of your own for the letter (Enter to skip):',
     flag: '--personal',

@@ -141,7 +141,7 @@ export async function writeCommand(context: CommandContext, query: string, optio
 
   const { warning } = checkCaseTakesLetters(definition, context.clock.now(), Boolean(options.allowClosed));
   if (warning) context.stderr.write(`warning: ${warning}\n`);
-  const language = chooseLetterLanguage(definition, { requested: options.language, profileLanguage: settings.language });
+  const language = chooseLetterLanguage(definition, { requested: options.language, ownLanguage: settings.language });
 
   const asker = createAsker(context, options.yes);
   // A printed letter can only go to officials who take post: offer only those, refuse the others.
@@ -163,11 +163,14 @@ export async function writeCommand(context: CommandContext, query: string, optio
     const withoutEmail = officials.filter((official) => FILE_FORMATS.email.whyNot(official));
     if (withoutEmail.length) throw noEmailRefusal(definition, withoutEmail, format === 'mailto' ? 'No mailto: link was printed' : undefined);
   }
+  // The member's own sentence is offered when they are being asked anyway: a run that needs no
+  // answer stays quiet (--personal adds one there).
+  const askedSomething = asker.interactive && (!settings.name || (!options.target?.length && candidates.length > 1));
   const name = settings.name ?? (await askName(asker));
   const needsSenderEmail = fileFormats.includes('email') && officials.some((official) => !FILE_FORMATS.email.whyNot(official));
   const senderEmail = needsSenderEmail ? await senderEmailFor(context, options, settings.email, asker) : settings.email;
 
-  const personal = await personalSentence(options.personal, asker);
+  const personal = await personalSentence(options.personal, asker, askedSomething);
 
   const sender: Sender = { name, address: settings.address, country: settings.country, email: senderEmail };
   const now = context.clock.now();

@@ -10,14 +10,17 @@ export interface LanguageRequest {
   requested?: string;
   /** Where `requested` came from, for the refusal: "--language", "members.csv:3 (language)". */
   requestedFrom?: string;
-  /** The sender's profile language: used when the case has it, passed over when not. */
-  profileLanguage?: string;
+  /** The sender's own language (profile, or a batch member's column): used when the case has it, passed over when not. */
+  ownLanguage?: string;
+  /** A batch member's own language comes before the case's preferred ones. */
+  memberFirst?: boolean;
 }
 
 /**
  * The language of a letter: the one asked for; else the first of the case's preferred languages
  * that it has a letter in; else the sender's own language when the case has it; else the case's
- * main language. Asking for a language the case lacks is refused, naming those it has.
+ * main language. A batch member's language (a column of the signers file) comes before the
+ * preferred ones: the member asked for it. Asking for a language the case lacks is refused, naming those it has.
  */
 export function chooseLetterLanguage(definition: CaseDefinition, request: LanguageRequest): string {
   const available = caseLetterLanguages(definition);
@@ -28,11 +31,12 @@ export function chooseLetterLanguage(definition: CaseDefinition, request: Langua
       hint: `Its letters are in ${describeLanguages(available)}. Choose one of: ${available.join(', ')}.`,
     });
   }
+  const own = request.ownLanguage === undefined ? undefined : matchLanguage(request.ownLanguage, available);
+  if (own && request.memberFirst) return own;
   for (const preferred of definition.preferred_languages ?? []) {
     const found = matchLanguage(preferred, available);
     if (found) return found;
   }
-  const own = request.profileLanguage === undefined ? undefined : matchLanguage(request.profileLanguage, available);
   return own ?? available[0]!;
 }
 

@@ -181,6 +181,39 @@ function checkVariant(block: hbs.AST.BlockStatement, report: (node: hbs.AST.Node
   }
 }
 
+/**
+ * After how many members the wordings of a template repeat: each {{#variant}} block goes round its
+ * own wordings, so together they repeat after the least common multiple of their counts.
+ */
+export function variantCycle(source: string): number {
+  let cycle = 1;
+  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+  const wordings = (block: hbs.AST.BlockStatement): number => {
+    const inverse = block.inverse;
+    const chained = (inverse as { chained?: boolean } | undefined)?.chained && inverse.body.length === 1 && inverse.body[0]!.type === 'BlockStatement' ? (inverse.body[0] as hbs.AST.BlockStatement) : undefined;
+    if (chained && (chained.path as hbs.AST.PathExpression).original === 'variant') return 1 + wordings(chained);
+    return 1 + (inverse?.body.length ? 1 : 0);
+  };
+  const visit = (program: hbs.AST.Program | undefined, chainedVariant = false): void => {
+    for (const statement of program?.body ?? []) {
+      if (statement.type !== 'BlockStatement') continue;
+      const block = statement as hbs.AST.BlockStatement;
+      if ((block.path as hbs.AST.PathExpression).original === 'variant' && !chainedVariant) {
+        const count = wordings(block);
+        cycle = (cycle * count) / gcd(cycle, count);
+      }
+      visit(block.program);
+      visit(block.inverse, (block.path as hbs.AST.PathExpression).original === 'variant' && Boolean((block.inverse as { chained?: boolean } | undefined)?.chained));
+    }
+  };
+  try {
+    visit(parse(source));
+  } catch {
+    return 1;
+  }
+  return cycle;
+}
+
 /** A marker a probed variant block answers with: how many wordings it offers. */
 const VARIANT_COUNT = /^\u0000variants:(\d+)$/;
 

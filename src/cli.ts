@@ -110,7 +110,7 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .description('meeting mode: every letter a group signs, for one or more cases, in one PDF to print')
       .argument('[cases...]', 'UA numbers, case ids or names; or --open for every open case')
       .option('--open', 'every open case')
-      .option('--signers <file>', 'the members who sign: a CSV or YAML file with a name for each (and optionally address, country, email, language)')
+      .option('--signers <file>', 'the members who sign: a CSV or YAML file with a name for each (and optionally address, country, email, language, personal)')
       .option('--blank <n>', 'instead of --signers: n letters per official with empty signature blocks')
       .option('-t, --target <official>', 'whom to write to in each case, as in "appeal write" (default: every official who takes post; repeatable)', collect)
       .option('-o, --out <file>', 'the PDF to write (default: letters-DATE.pdf)')
@@ -120,7 +120,8 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--envelopes', 'add a page per letter to print on DL (A4) or #10 (Letter) envelopes')
       .option('--labels', 'add A4 sheets of 3 × 7 address labels, in the order of the letters')
       .option('--force', 'replace the PDF if it exists')
-      .option('--allow-closed', 'print letters for a closed case all the same'),
+      .option('--allow-closed', 'print letters for a closed case all the same')
+      .option('-l, --language <language>', 'every letter in this language (default: each member\'s language where the case has it, else the case\'s preferred one)'),
   ).action(async (queries: string[], options) => {
     const pdfEngine = (await import('./pdf/pdf-engine')).startPdfEngine();
     return (await import('./commands/batch')).batchCommand(context, queries, options, pdfEngine);

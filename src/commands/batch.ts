@@ -11,6 +11,8 @@ import { takesPost } from '../addresses/postal-address';
 import { channelForFormat, recordLetters, type LetterMade } from '../action-log/record-letters';
 import { AppError, ExitCode, UsageError } from '../errors/app-error';
 import { buildLetter, buildSignature, letterTextNamesSender } from '../letters/letter';
+import { chooseLetterLanguage, describeLanguage } from '../letters/letter-language';
+import { memberLetterChoice } from '../letters/member-letter';
 import { assertCanWrite, commitTempFile, ensureOutputDir, tempPathFor, writeError } from '../output/write-output-file';
 import type { BatchChunk, BatchResult } from '../pdf/batch-pdf';
 import { ENVELOPES, LABELS_PER_SHEET } from '../pdf/envelope-layout';
@@ -36,6 +38,7 @@ export interface BatchOptions extends CaseSourceFlags {
   envelopes?: boolean;
   labels?: boolean;
   allowClosed?: boolean;
+  language?: string;
 }
 
 /** Letters sent to the PDF worker at a time. */
@@ -78,7 +81,10 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   const leftOut: LeftOut[] = [];
   const records = chooseCases(context, library.cases, queries, options, now, leftOut);
 
+  // --language must be one every chosen case has: refused here, before any letter is made.
+  for (const record of records) if (options.language !== undefined) chooseLetterLanguage(record.definition, { requested: options.language, requestedFrom: `${caseDisplayId(record.definition)}: --language` });
   const signers: Signer[] | undefined = options.signers === undefined ? undefined : loadSigners(context, options.signers);
+  const languageCounts = new Map<string, number>();
   const signerCount = signers?.length ?? blank!;
 
   const plans: OfficialPlan[] = [];
@@ -132,28 +138,33 @@ export async function batchCommand(context: CommandContext, queries: readonly st
     let sharedCount = 0;
     let chunk: BatchChunk = { shared: [], letters: [], fontSources: signerFontSources(signers, options.signers) };
     for (const plan of plans) {
-      // The shared letters of this official so far: usually one, or one per sender country.
-      const known: { content: SharedLetterContent; index: number; country: string | undefined }[] = [];
-      // A letter whose text names no sender is the same for every member from one country, but
-      // for the signature: build it once per country, and only the signature for each member.
+      // The shared letters of this official so far: usually one, or one per sender country,
+      // language and wording.
+      const known: { content: SharedLetterContent; index: number; key: string }[] = [];
+      // A letter whose text names no sender is the same for every member from one country (in
+      // one language and wording), but for the signature: build it once, and only the signature
+      // for each member. A member's own sentence makes their letter theirs alone.
       const textNamesSender = letterTextNamesSender(plan.record, library.templates);
       for (let i = 0; i < signerCount; i++) {
         const signer = signers?.[i];
         const sender: Sender = signer ?? { name: '' };
-        const reuse = textNamesSender ? undefined : known.find((entry) => entry.country === sender.country);
+        const { choice, shareKey } = memberLetterChoice(plan.record, signer, i, options.language);
+        languageCounts.set(choice.language, (languageCounts.get(choice.language) ?? 0) + 1);
+        const key = `${sender.country ?? ''}\u0000${shareKey}`;
+        const reuse = textNamesSender || shareKey === undefined ? undefined : known.find((entry) => entry.key === key);
         let index: number;
         let personal: PersonalContent;
         if (reuse) {
           index = reuse.index;
-          personal = signer ? { kind: 'signed', sender: signer, signature: buildSignature(plan.record, plan.official, signer, now, library.templates) } : { kind: 'blank' };
+          personal = signer ? { kind: 'signed', sender: signer, signature: buildSignature(plan.record, plan.official, signer, now, library.templates, choice) } : { kind: 'blank' };
         } else {
-          const letter = buildLetter(plan.record, plan.official, sender, now, library.templates);
+          const letter = buildLetter(plan.record, plan.official, sender, now, library.templates, choice);
           const content = sharedContentOf(letter);
           const same = known.find((entry) => sameSharedContent(entry.content, content));
           if (same) index = same.index;
           else {
             index = sharedCount++;
-            known.push({ content, index, country: sender.country });
+            known.push({ content, index, key });
             chunk.shared.push(content);
             chunk.fontSources.push({ what: `the letter of ${caseDisplayId(plan.record.definition)} to ${plan.official.name}`, texts: sharedTexts(content) });
           }
@@ -193,12 +204,12 @@ export async function batchCommand(context: CommandContext, queries: readonly st
     }
   }
   recordLetters(context, lettersMade());
-  context.stdout.write(summary({ out, paper, result, plans, leftOut, signers, blank, options, cwd: context.cwd }));
+  context.stdout.write(summary({ out, paper, result, plans, leftOut, signers, blank, options, cwd: context.cwd, languageCounts }));
 }
 
 function sameSharedContent(a: SharedLetterContent, b: SharedLetterContent): boolean {
   const sameLines = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((line, index) => line === y[index]);
-  return a.date === b.date && a.salutation === b.salutation && a.closing === b.closing && sameLines(a.recipientLines, b.recipientLines) && sameLines(a.paragraphs, b.paragraphs);
+  return a.language === b.language && a.date === b.date && a.salutation === b.salutation && a.closing === b.closing && sameLines(a.recipientLines, b.recipientLines) && sameLines(a.paragraphs, b.paragraphs);
 }
 
 /**
@@ -283,10 +294,11 @@ interface SummaryInput {
   blank: number | undefined;
   options: BatchOptions;
   cwd: string;
+  languageCounts: ReadonlyMap<string, number>;
 }
 
 /** What the coordinator needs at the meeting: what is in the PDF, in its order, and what is not. */
-function summary({ out, paper, result, plans, leftOut, signers, blank, options, cwd }: SummaryInput): string {
+function summary({ out, paper, result, plans, leftOut, signers, blank, options, cwd, languageCounts }: SummaryInput): string {
   const letters = plans.reduce((sum, plan) => sum + plan.letters, 0);
   const paperName = PAPER_LAYOUTS[paper].label;
   const letterSheets = options.duplex ? (result.letterPages + result.blankPages) / 2 : result.letterPages;
@@ -307,6 +319,7 @@ function summary({ out, paper, result, plans, leftOut, signers, blank, options, 
   } else {
     lines.push(`Blank letters: ${blank} for each official, with empty signature blocks to sign and address by hand.`);
   }
+  lines.push(`Languages: ${[...languageCounts].sort((a, b) => b[1] - a[1]).map(([language, n], index) => `${index === 0 ? count(n, 'letter') : n.toLocaleString('en')} in ${describeLanguage(language)}`).join(', ')}.`);
   if (result.envelopes) lines.push(`Envelopes: ${count(result.envelopes, `${ENVELOPES[paper].label} envelope page`)} after the letters, in the same order.`);
   if (result.labelSheets) lines.push(`Labels: ${count(letters, 'address')} on ${count(result.labelSheets, `sheet`)} of ${LABELS_PER_SHEET} labels (A4, 3 × 7) after the letters, in the same order.`);
   if (leftOut.length) {

@@ -104,6 +104,7 @@ export function checkTemplate(source: string, partialNames: readonly string[], s
     return shape;
   };
 
+  const chainedVariants = new Set<hbs.AST.Statement>();
   const visitExpression = (expr: hbs.AST.Expression, scopes: ContextShape[]) => {
     if (expr.type === 'PathExpression') resolve(expr as hbs.AST.PathExpression, scopes);
     else if (expr.type === 'SubExpression') report(expr, 'helpers are not available in letters');
@@ -123,7 +124,10 @@ export function checkTemplate(source: string, partialNames: readonly string[], s
           const block = statement as hbs.AST.BlockStatement;
           const name = (block.path as hbs.AST.PathExpression).original;
           if (name === 'variant') {
-            checkVariant(block, report);
+            // The last of a chain ({{else variant}}…{{/variant}}) may hold one wording: the chain has more.
+            const inverse = block.inverse as (hbs.AST.Program & { chained?: boolean }) | undefined;
+            if (inverse?.chained && inverse.body[0]) chainedVariants.add(inverse.body[0]);
+            checkVariant(block, report, chainedVariants.has(block));
             visitProgram(block.program, scopes);
             visitProgram(block.inverse, scopes);
             break;
@@ -172,11 +176,11 @@ export function checkTemplate(source: string, partialNames: readonly string[], s
 }
 
 /** A variant block takes no variable and offers at least two wordings: {{#variant}}…{{else}}…{{/variant}}. */
-function checkVariant(block: hbs.AST.BlockStatement, report: (node: hbs.AST.Node, message: string, hint?: string) => void): void {
+function checkVariant(block: hbs.AST.BlockStatement, report: (node: hbs.AST.Node, message: string, hint?: string) => void, chained: boolean): void {
   if (block.params.length || block.hash?.pairs.length) {
     report(block, '{{#variant}} takes no variable', 'Write {{#variant}}one wording{{else}}another{{/variant}}.');
   }
-  if (!block.inverse?.body.length) {
+  if (!chained && !block.inverse?.body.length) {
     report(block, '{{#variant}} offers one wording only', 'Give another after {{else}}: {{#variant}}one wording{{else}}another{{/variant}}; add more with {{else variant}}.');
   }
 }

@@ -29,7 +29,7 @@ describe('appeal write --edit', () => {
     results.same = await run([...base, '--edit', '--out', 'same'], { EDITOR: editor('same.js') });
     results.none = await run([...base, '--edit', '--out', 'none'], { EDITOR: '', VISUAL: '' });
     const pdfFile = readdirSync(join(temp.dir, 'changed')).find((file) => file.endsWith('.pdf'))!;
-    [pdf] = await readPdfs([join(temp.dir, 'changed', pdfFile)]);
+    pdf = (await readPdfs([join(temp.dir, 'changed', pdfFile)]))[0]!;
   }, 180_000);
   afterAll(() => temp.cleanup());
 

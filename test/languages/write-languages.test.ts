@@ -28,7 +28,7 @@ describe('the Miftakhov letter in Russian and in English', () => {
       const path = (ext: string) => join(temp.dir, key, files.find((file) => file.endsWith(ext))!);
       texts[key] = readFileSync(path('.txt'), 'utf8');
       emails[key] = await readWithMailparser(readFileSync(path('.eml')));
-      [pdfs[key]] = await readPdfs([path('.pdf')]);
+      pdfs[key] = (await readPdfs([path('.pdf')]))[0]!;
     }
     results.fr = await run(['write', 'miftakhov', ...SENDER, '--language', 'fr', '--out', 'fr']);
   }, 180_000);

@@ -6,5 +6,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // End-to-end tests spawn the built CLI; two workers match the machine's two cores.
   maxWorkers: 2,
-  testTimeout: 30000,
+  // A guard against hangs, not a speed check: a loaded CI machine can take a minute over a batch.
+  testTimeout: 180000,
 };

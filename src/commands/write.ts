@@ -140,8 +140,8 @@ export async function writeCommand(context: CommandContext, query: string, optio
   const { definition } = record;
 
   const { warning } = checkCaseTakesLetters(definition, context.clock.now(), Boolean(options.allowClosed));
-  if (warning) context.stderr.write(`warning: ${warning}\n`);
   const language = chooseLetterLanguage(definition, { requested: options.language, ownLanguage: settings.language });
+  if (warning) context.stderr.write(`warning: ${warning}\n`);
 
   const asker = createAsker(context, options.yes);
   // A printed letter can only go to officials who take post: offer only those, refuse the others.

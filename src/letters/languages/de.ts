@@ -1,7 +1,6 @@
 import type { LanguageWords } from './language-words';
 
 export const de: LanguageWords = {
-  name: 'Deutsch',
   locale: 'de',
   closing: 'Mit freundlichen Grüßen',
   pageNumber: 'Seite {page} von {pages}',

@@ -1,7 +1,6 @@
 import type { LanguageWords } from './language-words';
 
 export const es: LanguageWords = {
-  name: 'español',
   locale: 'es',
   closing: 'Atentamente,',
   pageNumber: 'Página {page} de {pages}',

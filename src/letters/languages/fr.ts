@@ -1,7 +1,6 @@
 import type { LanguageWords } from './language-words';
 
 export const fr: LanguageWords = {
-  name: 'français',
   locale: 'fr',
   closing: 'Veuillez agréer l’expression de mes salutations distinguées.',
   pageNumber: 'Page {page} sur {pages}',

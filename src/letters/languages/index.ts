@@ -16,7 +16,7 @@ const TABLES: Readonly<Record<string, LanguageWords>> = { en, ru, de, fr, es };
 export function languageWords(tag: string): LanguageWords {
   const table = TABLES[tag] ?? TABLES[tag.split('-')[0]!.toLowerCase()];
   if (table) return table;
-  return { ...en, name: ownLanguageName(tag), locale: tag };
+  return { ...en, locale: tag };
 }
 
 /** Whether appeal has the words of this language, not just English ones in its place. */

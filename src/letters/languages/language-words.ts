@@ -3,8 +3,6 @@
  * (a file of its own here); adding a language is adding a table, not editing code.
  */
 export interface LanguageWords {
-  /** The language's own name, for lists such as "Letters in: English, русский". */
-  name: string;
   /** The locale Node's ICU writes dates and lists in ("en" alone would write "November 22, 2026"). */
   locale: string;
   /** The closing a letter takes when its case gives none. */

@@ -1,7 +1,6 @@
 import type { LanguageWords } from './language-words';
 
 export const ru: LanguageWords = {
-  name: 'русский',
   locale: 'ru',
   closing: 'С уважением,',
   pageNumber: 'Страница {page} из {pages}',

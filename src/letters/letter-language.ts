@@ -46,7 +46,8 @@ export function chooseLetterLanguage(definition: CaseDefinition, request: Langua
  */
 export function matchLanguage(wanted: string, available: readonly string[]): string | undefined {
   const folded = wanted.trim().toLowerCase();
-  const exact = available.find((tag) => tag.toLowerCase() === folded || englishLanguageName(tag).toLowerCase() === folded || ownLanguageName(tag).toLowerCase() === folded);
+  // Tags first: names need ICU's display names, slow to load the first time.
+  const exact = available.find((tag) => tag.toLowerCase() === folded) ?? available.find((tag) => englishLanguageName(tag).toLowerCase() === folded || ownLanguageName(tag).toLowerCase() === folded);
   return exact ?? available.find((tag) => tag.toLowerCase() === folded.split('-')[0]);
 }
 

@@ -16,7 +16,9 @@ export interface MemberLetterChoice {
   shareKey?: string;
 }
 
+/** Per case: each language's variant cycle, and the language each (requested, member's) pair gets. */
 const cycles = new WeakMap<CaseRecord, Map<string, number>>();
+const languages = new WeakMap<CaseRecord, Map<string, string>>();
 
 /**
  * The letter the member at `index` of a batch gets from a case: in --language when given (the
@@ -25,7 +27,11 @@ const cycles = new WeakMap<CaseRecord, Map<string, number>>();
  * template's variant blocks, so letters to one official differ.
  */
 export function memberLetterChoice(record: CaseRecord, member: MemberWishes | undefined, index: number, requested?: string): MemberLetterChoice {
-  const language = chooseLetterLanguage(record.definition, { requested, ownLanguage: member?.language, memberFirst: true });
+  let chosen = languages.get(record);
+  if (!chosen) languages.set(record, (chosen = new Map()));
+  const key = `${requested ?? ''}\u0000${member?.language ?? ''}`;
+  let language = chosen.get(key);
+  if (language === undefined) chosen.set(key, (language = chooseLetterLanguage(record.definition, { requested, ownLanguage: member?.language, memberFirst: true })));
   let byLanguage = cycles.get(record);
   if (!byLanguage) cycles.set(record, (byLanguage = new Map()));
   let cycle = byLanguage.get(language);

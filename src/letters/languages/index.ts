@@ -24,22 +24,31 @@ export function hasLanguageWords(tag: string): boolean {
   return Boolean(TABLES[tag] ?? TABLES[tag.split('-')[0]!.toLowerCase()]);
 }
 
+/** Names by "in|tag": ICU's display names are slow to make, and a batch asks for the same few. */
+const names = new Map<string, string>();
+
+function languageName(tag: string, inLanguage: string): string {
+  const key = `${inLanguage}|${tag}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(tag) ?? tag;
+    } catch {
+      name = tag;
+    }
+    names.set(key, name);
+  }
+  return name;
+}
+
 /** A language's name in that language ("русский"), or the tag itself where ICU has none. */
 export function ownLanguageName(tag: string): string {
-  try {
-    return new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
+  return languageName(tag, tag);
 }
 
 /** A language's name in English ("Russian"), for matching a case's preferred_languages. */
 export function englishLanguageName(tag: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
+  return languageName(tag, 'en');
 }
 
 /** Fills {page} and {pages} into a language's page-number pattern. */

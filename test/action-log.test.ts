@@ -104,8 +104,8 @@ describe('recordLetters', () => {
   test('writes one line per letter, with the time of the clock', () => {
     const { dir, cleanup } = makeTempDir();
     try {
-      const context = { env: { APPEAL_DATA: dir }, clock: fixedClock(new Date('2026-11-22T18:30:00Z')), stderr: { write: () => true } };
-      expect(recordLetters(context, [{ case: 'ua-150-19', official: 'ambassador', format: 'pdf', channel: 'post', sender: null, file: '/x/meeting.pdf' }])).toBe(true);
+      const context = { env: { APPEAL_DATA: dir }, clock: fixedClock(new Date('2026-11-22T18:30:00Z')) };
+      expect(recordLetters(context, [{ case: 'ua-150-19', official: 'ambassador', format: 'pdf', channel: 'post', sender: null, file: '/x/meeting.pdf' }])).toBeUndefined();
       const lines = readFileSync(join(dir, 'actions.jsonl'), 'utf8').split('\n');
       expect(lines).toHaveLength(2);
       expect(JSON.parse(lines[0]!)).toEqual({ v: 1, kind: 'made', at: '2026-11-22T18:30:00.000Z', case: 'ua-150-19', official: 'ambassador', format: 'pdf', channel: 'post', sender: null, file: '/x/meeting.pdf' });
@@ -117,12 +117,10 @@ describe('recordLetters', () => {
   test('a log that cannot be written is a warning naming the file, not a failure', () => {
     // A file where the data folder should be stops even root, unlike permissions.
     const { dir, cleanup } = makeTempDir({ 'not-a-folder': 'x' });
-    let warning = '';
     try {
-      const context = { env: { APPEAL_DATA: join(dir, 'not-a-folder', 'appeal') }, clock: fixedClock(new Date()), stderr: { write: (text: string) => (warning += text) } };
-      const recorded = recordLetters(context, [{ case: 'c', official: 'o', format: 'text', channel: 'unknown', sender: 'Ann', file: null }]);
-      expect(recorded).toBe(false);
-      expect(warning).toMatch(/^warning: the letters were written, but could not be recorded in the action log .*not-a-folder\/appeal\/actions\.jsonl \(.*not a directory.*\); "appeal report" will not count them/);
+      const context = { env: { APPEAL_DATA: join(dir, 'not-a-folder', 'appeal') }, clock: fixedClock(new Date()) };
+      const warning = recordLetters(context, [{ case: 'c', official: 'o', format: 'text', channel: 'unknown', sender: 'Ann', file: null }]);
+      expect(warning).toMatch(/^the letters were written, but could not be recorded in the action log .*not-a-folder\/appeal\/actions\.jsonl \(.*not a directory.*\); "appeal report" will not count them/);
     } finally {
       cleanup();
     }

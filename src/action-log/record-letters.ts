@@ -27,15 +27,15 @@ export interface LetterMade {
 export interface ActionLogContext {
   env: NodeJS.ProcessEnv;
   clock: Clock;
-  stderr: { write(text: string): unknown };
 }
 
 /**
  * Records letters a command has written, all with the time of the command's clock. The letters
  * are already on disk, so a log that cannot be written is a warning, not a failure: the person
- * keeps their letters and is told they will not be counted.
+ * keeps their letters and is told they will not be counted. Returns that warning, for the
+ * command to show; undefined when the letters were recorded.
  */
-export function recordLetters(context: ActionLogContext, letters: Iterable<LetterMade>): boolean {
+export function recordLetters(context: ActionLogContext, letters: Iterable<LetterMade>): string | undefined {
   const at = context.clock.now().toISOString();
   const file = actionLogFile(context.env);
   // Made one at a time as the log is written: a meeting's batch can be ten thousand letters.
@@ -46,13 +46,10 @@ export function recordLetters(context: ActionLogContext, letters: Iterable<Lette
   }
   try {
     appendRecords(file, records());
-    return true;
+    return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-    context.stderr.write(
-      `warning: the letters were written, but could not be recorded in the action log ${file} (${reason}); "appeal report" will not count them. Set APPEAL_DATA to a folder you can write to.\n`,
-    );
-    return false;
+    return `the letters were written, but could not be recorded in the action log ${file} (${reason}); "appeal report" will not count them. Set APPEAL_DATA to a folder you can write to.`;
   }
 }

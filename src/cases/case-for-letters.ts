@@ -2,28 +2,43 @@ import type { CaseDefinition } from './case-schema';
 import { caseDisplayId, caseState } from './case-summary';
 import { AppError, ExitCode } from '../errors/app-error';
 
+/** Whether letters can be made for a case today: a refusal (and why), or a go, perhaps with a warning. */
+export type CaseLetterCheck = { refusal: 'no-official' | 'closed'; error: AppError; warning?: undefined } | { refusal?: undefined; warning?: string };
+
 /**
- * Whether letters can be made for a case today. A case with no official (a petition) and a closed
- * case (unless `allowClosed`) are refused; a case past its deadline is allowed, with the warning
- * this returns, since late letters may still help.
+ * A case with no official (a petition) and a closed case (unless `allowClosed`) are refused; a
+ * case past its deadline is allowed, with a warning, since late letters may still help.
  */
-export function checkCaseTakesLetters(definition: CaseDefinition, today: Date, allowClosed: boolean): { warning?: string } {
+export function caseLetterCheck(definition: CaseDefinition, today: Date, allowClosed: boolean): CaseLetterCheck {
   if (!definition.officials.length || !definition.letter) {
-    throw new AppError(`${caseDisplayId(definition)} has no official to write to.`, {
-      exitCode: ExitCode.failure,
-      details: definition.petition ? [`It is a petition addressed to ${definition.petition.addressed_to.join(', ')}.`] : [],
-      hint: `See what it asks with: appeal show ${definition.id}`,
-    });
+    return {
+      refusal: 'no-official',
+      error: new AppError(`${caseDisplayId(definition)} has no official to write to.`, {
+        exitCode: ExitCode.failure,
+        details: definition.petition ? [`It is a petition addressed to ${definition.petition.addressed_to.join(', ')}.`] : [],
+        hint: `See what it asks with: appeal show ${definition.id}`,
+      }),
+    };
   }
   const state = caseState(definition, today);
   if (state === 'closed' && !allowClosed) {
-    throw new AppError(`${caseDisplayId(definition)} is closed: no further action is requested.`, {
-      exitCode: ExitCode.failure,
-      hint: 'Add --allow-closed to make its letters all the same.',
-    });
+    return {
+      refusal: 'closed',
+      error: new AppError(`${caseDisplayId(definition)} is closed: no further action is requested.`, {
+        exitCode: ExitCode.failure,
+        hint: 'Add --allow-closed to make its letters all the same.',
+      }),
+    };
   }
   if (state === 'expired') {
     return { warning: `the deadline of ${caseDisplayId(definition)} (${definition.deadline}) has passed. Letters may still help: check with the Amnesty office in your country before sending.` };
   }
   return {};
+}
+
+/** `caseLetterCheck`, throwing its refusal: for commands that make letters for one named case. */
+export function checkCaseTakesLetters(definition: CaseDefinition, today: Date, allowClosed: boolean): { warning?: string } {
+  const check = caseLetterCheck(definition, today, allowClosed);
+  if (check.refusal) throw check.error;
+  return { warning: check.warning };
 }

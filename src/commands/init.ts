@@ -6,7 +6,7 @@ import { writeOutputFile } from '../output/write-output-file';
 import { createAsker } from '../prompts/ask';
 import { UsageError } from '../errors/app-error';
 import { emailAddressProblem } from '../email/email-address';
-import { findUnsafeCharacter } from '../text/plain-text';
+import { oneLineProblem } from '../profile/sender-input';
 import type { CommandContext } from './command-context';
 
 export interface InitOptions {
@@ -19,9 +19,10 @@ export interface InitOptions {
   yes?: boolean;
 }
 
+/** A typed answer may be left empty (the detail is optional); otherwise it must be one line. */
 const oneLine = (value: string) => {
-  const unsafe = findUnsafeCharacter(value);
-  return unsafe ? `This contains ${unsafe}.` : true;
+  const problem = oneLineProblem(value);
+  return problem && problem !== 'is empty' ? `This ${problem}.` : true;
 };
 
 /**

@@ -1,83 +1,26 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { findCase } from '../cases/find-case';
 import { resolveTargets } from '../cases/resolve-targets';
 import { checkCaseTakesLetters } from '../cases/case-for-letters';
-import type { Official } from '../cases/case-schema';
+import type { CaseDefinition, Official } from '../cases/case-schema';
+import { assertTakePost, noEmailReason, noEmailRefusal } from '../cases/official-reach';
 import { AppError, ExitCode, UsageError } from '../errors/app-error';
-import { buildLetter, formatLetterText, type Letter } from '../letters/letter';
-import { emailAddressProblem } from '../email/email-address';
+import { buildLetter, formatLetterText } from '../letters/letter';
 import { emailSubject } from '../email/email-subject';
-import { noEmailRefusal } from '../email/no-email-refusal';
-import { letterFileName } from '../output/safe-file-name';
 import { assertCanWrite, ensureOutputDir, removeStaleTempFiles, writeOutputFile } from '../output/write-output-file';
 import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
 import type { Sender } from '../profile/sender';
-import { findUnsafeCharacter } from '../text/plain-text';
-import { createAsker } from '../prompts/ask';
+import { checkOneLine, checkSenderEmail, senderFlagSettings, settingSource } from '../profile/sender-input';
+import { createAsker, type Asker } from '../prompts/ask';
+import { askSenderEmail, askSenderName } from '../prompts/ask-sender';
 import { channelForFormat, recordLetters } from '../action-log/record-letters';
 import { takesPost } from '../addresses/postal-address';
-import { assertTakePost, noPostReason } from '../cases/post-targets';
+import { checkWriteRequest, FILE_FORMATS, planLetterFiles, type LetterToWrite, type WriteFormat } from '../write/plan-write';
+import { renderLetterFile, type LetterFileSettings } from '../write/render-letter-file';
 import type { PdfEngine } from '../pdf/pdf-engine';
 import { chooseLetterLanguage } from '../letters/letter-language';
 import { editLetters, personalSentence } from './write-own-words';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
-
-export const WRITE_FORMATS = ['text', 'email', 'mailto', 'pdf', 'all'] as const;
-export type WriteFormat = (typeof WRITE_FORMATS)[number];
-
-/** Formats written as files; `--format all` writes each one the chosen officials can take. */
-type FileFormat = 'text' | 'email' | 'pdf';
-const ALL_FILE_FORMATS: readonly FileFormat[] = ['text', 'email', 'pdf'];
-
-interface LetterToWrite {
-  letter: Letter;
-  official: Official;
-}
-
-/** What an email draft takes beyond the letter: the same for every official of one run. */
-interface DraftDetails {
-  senderEmail?: string;
-  subject: string;
-  now: Date;
-  paper: PaperSize;
-  /** --font, for PDF letters in scripts the built-in font lacks. */
-  fontFile?: string;
-  cwd: string;
-  /** The thread that makes PDFs, started early by the command line (or here when needed). */
-  pdfEngine?: PdfEngine;
-}
-
-interface FileFormatSpec {
-  /** What one file is called in messages: "email draft". */
-  label: string;
-  extension: string;
-  /** Why this official cannot be reached this way, or undefined when they can. */
-  whyNot(official: Official): string | undefined;
-  render(item: LetterToWrite, draft: DraftDetails): Promise<string | Uint8Array>;
-}
-
-const FILE_FORMATS: Record<FileFormat, FileFormatSpec> = {
-  text: { label: 'text letter', extension: 'txt', whyNot: () => undefined, render: async ({ letter }) => formatLetterText(letter) },
-  email: {
-    label: 'email draft',
-    extension: 'eml',
-    whyNot: (official) => (official.email?.length ? undefined : official.email_hidden ? 'the document hid the address' : 'the case gives no email address'),
-    render: async ({ letter, official }, draft) => {
-      const { buildEmailDraft } = await import('../email/build-email-draft');
-      return buildEmailDraft({ letter, from: draft.senderEmail!, to: official.email!, subject: draft.subject, date: draft.now });
-    },
-  },
-  pdf: {
-    label: 'printed letter',
-    extension: 'pdf',
-    whyNot: (official) => (takesPost(official) ? undefined : noPostReason(official)),
-    render: async ({ letter }, draft) => {
-      draft.pdfEngine ??= (await import('../pdf/pdf-engine')).startPdfEngine();
-      const [pdf] = await draft.pdfEngine.renderLetterPdfs([letter], { paper: draft.paper, fontFile: draft.fontFile, cwd: draft.cwd, now: draft.now });
-      return pdf!;
-    },
-  },
-};
 
 export interface WriteOptions extends CaseSourceFlags {
   name?: string;
@@ -99,113 +42,46 @@ export interface WriteOptions extends CaseSourceFlags {
   edit?: boolean;
 }
 
-function checkOneLine(value: string | undefined, flag: string): string | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  const unsafe = findUnsafeCharacter(trimmed);
-  if (unsafe) throw new UsageError(`${flag} contains ${unsafe}.`, { hint: `Give ${flag} as one line of plain text.` });
-  if (!trimmed) throw new UsageError(`${flag} is empty.`, { hint: `Give ${flag} a value, or leave the flag out.` });
-  return trimmed;
-}
+const TARGET_FLAG = '--target (a number from "appeal show", an id, a part of the name, or "all")';
 
 /** `pdfEngine`: a PDF worker the command line started early, when the format needs one. */
 export async function writeCommand(context: CommandContext, query: string, options: WriteOptions, pdfEngine?: PdfEngine): Promise<void> {
-  const format = (options.format ?? 'text').toLowerCase() as WriteFormat;
-  if (!(WRITE_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format ${options.format}: not a format appeal can write.`, { hint: `Choose one of: ${WRITE_FORMATS.join(', ')}.` });
-  }
-  const fileFormats: readonly FileFormat[] = format === 'all' ? ALL_FILE_FORMATS : format === 'mailto' ? [] : [format];
-  if (options.open && !fileFormats.includes('email')) {
-    throw new UsageError('--open hands email drafts to your mail program, and this run makes none.', { hint: 'Add --format email (or --format all), or leave out --open.' });
-  }
-  if (options.stdout && format === 'pdf') {
-    throw new UsageError('--stdout prints text letters and email drafts, not PDFs.', { hint: 'Leave out --stdout to write the PDF files (choose the folder with --out).' });
-  }
-  if (options.stdout && (format === 'all' || options.open)) {
-    throw new UsageError(`--stdout prints one format; ${format === 'all' ? '--format all writes several' : '--open needs the drafts as files'}.`, { hint: 'Leave out --stdout to write files (into --out).' });
-  }
-  const flags: Profile = {
-    name: checkOneLine(options.name, '--name'),
-    address: options.address?.map((line) => checkOneLine(line, '--address')!),
-    country: checkOneLine(options.country, '--country'),
-    email: checkEmailAddress(checkOneLine(options.email, '--email'), '--email'),
-    paper: options.paper as PaperSize | undefined,
-  };
-  const settings = mergeSettings<Profile>(loadSettings(context), flags);
+  const { format, fileFormats } = checkWriteRequest({ format: options.format ?? 'text', open: Boolean(options.open), stdout: Boolean(options.stdout) });
+  const settings = mergeSettings<Profile>(loadSettings(context), { ...senderFlagSettings(options), paper: options.paper as PaperSize | undefined });
   // The environment layer is not checked on the way in: a name from APPEAL_NAME must be one line too.
-  settings.name = checkOneLine(settings.name, options.name !== undefined ? '--name' : context.env.APPEAL_NAME ? 'APPEAL_NAME' : 'the name in your profile');
+  settings.name = checkOneLine(settings.name, settingSource('--name', options.name !== undefined, 'APPEAL_NAME', context.env, 'the name in your profile'));
   const library = openCaseLibrary(context, options, settings);
   warnAboutProblems(context, library);
   const record = findCase(library.cases, query);
   const { definition } = record;
-
   const { warning } = checkCaseTakesLetters(definition, context.clock.now(), Boolean(options.allowClosed));
   const language = chooseLetterLanguage(definition, { requested: options.language, ownLanguage: settings.language });
   if (warning) context.stderr.write(`warning: ${warning}\n`);
 
   const asker = createAsker(context, options.yes);
-  // A printed letter can only go to officials who take post: offer only those, refuse the others.
-  const candidates = format === 'pdf' && definition.officials.some(takesPost) ? definition.officials.filter(takesPost) : definition.officials;
-  if (!asker.interactive && !options.target?.length && candidates.length > 1) {
-    // Say at once everything the person must add, rather than one flag per attempt.
-    const missing = [...(settings.name ? [] : ['--name (your name, as you sign)']), '--target (a number from "appeal show", an id, part of the name, or "all")'];
-    throw new UsageError('There is no terminal to ask at, and answers are missing.', { details: missing.map((flag) => `Give ${flag}`), hint: `For example: appeal write ${definition.id} --name "Your Name" --target all` });
-  }
-  const officials = options.target?.length
-    ? resolveTargets(definition.officials, options.target)
-    : candidates.length === 1
-      ? [...candidates]
-      : await askOfficials(asker, candidates);
-  if (format === 'pdf') assertTakePost(definition, officials);
-
-  // Every chosen official is checked before anything is asked or written.
-  if (format === 'email' || format === 'mailto') {
-    const withoutEmail = officials.filter((official) => FILE_FORMATS.email.whyNot(official));
-    if (withoutEmail.length) throw noEmailRefusal(definition, withoutEmail, format === 'mailto' ? 'No mailto: link was printed' : undefined);
-  }
-  // The member's own sentence is offered when they are being asked anyway: a run that needs no
-  // answer stays quiet (--personal adds one there).
-  const askedSomething = asker.interactive && (!settings.name || (!options.target?.length && candidates.length > 1));
-  const name = settings.name ?? (await askName(asker));
-  const needsSenderEmail = fileFormats.includes('email') && officials.some((official) => !FILE_FORMATS.email.whyNot(official));
+  // The member's own sentence is offered when they are being asked anyway (--personal adds one otherwise).
+  const asking = asker.interactive && (!settings.name || (!options.target?.length && definition.officials.length > 1));
+  const officials = await chooseOfficials(asker, definition, format, options.target ?? [], settings.name);
+  const name = settings.name ?? (await askSenderName(asker, 'Your name, as you sign letters:', '--name'));
+  const needsSenderEmail = fileFormats.includes('email') && officials.some((official) => !noEmailReason(official));
   const senderEmail = needsSenderEmail ? await senderEmailFor(context, options, settings.email, asker) : settings.email;
 
-  const personal = await personalSentence(options.personal, asker, askedSomething);
+  const personal = await personalSentence(options.personal, asker, asking);
 
   const sender: Sender = { name, address: settings.address, country: settings.country, email: senderEmail };
   const now = context.clock.now();
   let items: LetterToWrite[] = officials.map((official) => ({ official, letter: buildLetter(record, official, sender, now, library.templates, { language, personal }) }));
   if (options.edit) items = await editLetters(context, items);
-  const draft: DraftDetails = { senderEmail, subject: emailSubject(definition, language), now, paper: settings.paper ?? 'a4', fontFile: options.font, cwd: context.cwd, pdfEngine };
+  const fileSettings: LetterFileSettings = { senderEmail, subject: emailSubject(definition, language), now, paper: settings.paper ?? 'a4', fontFile: options.font, cwd: context.cwd, pdfEngine };
 
-  if (format === 'mailto') {
-    const { buildMailtoLink, MAILTO_SAFE_LENGTH } = await import('../email/mailto-link');
-    for (const { letter, official } of items) {
-      const link = buildMailtoLink({ letter, to: official.email!, subject: draft.subject });
-      if (link.length > MAILTO_SAFE_LENGTH) {
-        context.stderr.write(`warning: the link to ${official.name} is ${link.length.toLocaleString('en')} characters long; some mail programs cut links longer than ${MAILTO_SAFE_LENGTH.toLocaleString('en')}, so check the letter arrived whole, or use --format email.\n`);
-      }
-      context.stdout.write(`${link}\n`);
-    }
-    return;
-  }
-  if (options.stdout) {
-    if (format === 'email') {
-      if (items.length > 1) throw new UsageError('--stdout prints one email draft, and this run makes several.', { hint: 'Choose one official with --target, or leave out --stdout to write a file each.' });
-      context.stdout.write(await FILE_FORMATS.email.render(items[0]!, draft));
-      return;
-    }
-    context.stdout.write(items.map(({ letter }) => formatLetterText(letter)).join('\n\f\n'));
-    return;
-  }
-  for (const fileFormat of fileFormats) {
-    for (const { official } of items) {
-      const whyNot = FILE_FORMATS[fileFormat].whyNot(official);
-      if (whyNot) context.stderr.write(`note: no ${FILE_FORMATS[fileFormat].label} for ${official.name}: ${whyNot}.\n`);
-    }
-  }
+  if (format === 'mailto') return printMailtoLinks(context, items, fileSettings.subject);
+  if (options.stdout) return printLetters(context, format, items, fileSettings);
+  const plan = planLetterFiles(items, fileFormats, resolve(context.cwd, options.out ?? '.'));
+  for (const { format: skipped, official, reason } of plan.skipped) context.stderr.write(`note: no ${FILE_FORMATS[skipped].label} for ${official.name}: ${reason}.\n`);
+  // Everything is made in memory first, so a letter that cannot be made stops the run before any file is written.
+  const outputs = [];
+  for (const file of plan.files) outputs.push({ ...file, content: await renderLetterFile(file.format, file, fileSettings) });
   const outDir = resolve(context.cwd, options.out ?? '.');
-  const outputs = await planOutputs(items, fileFormats, draft, outDir);
   ensureOutputDir(outDir);
   removeStaleTempFiles(outDir);
   for (const output of outputs) assertCanWrite(output.path, Boolean(options.force));
@@ -213,32 +89,57 @@ export async function writeCommand(context: CommandContext, query: string, optio
     writeOutputFile(output.path, output.content, Boolean(options.force));
     context.stdout.write(`Wrote ${output.path}\n`);
   }
-  recordLetters(context, outputs.map((output) => ({ case: output.letter.caseId, official: output.letter.officialId, format: output.format, channel: channelForFormat(output.format), sender: output.letter.sender.name, file: output.path })));
+  const logWarning = recordLetters(context, outputs.map((output) => ({ case: output.letter.caseId, official: output.letter.officialId, format: output.format, channel: channelForFormat(output.format), sender: output.letter.sender.name, file: output.path })));
+  if (logWarning) context.stderr.write(`warning: ${logWarning}\n`);
   if (options.open) await openDrafts(context, outputs.filter((output) => output.format === 'email').map((output) => output.path));
 }
 
-/** The sender's email for the From line: flag, environment or profile, else asked; always checked. */
-async function senderEmailFor(context: CommandContext, options: WriteOptions, known: string | undefined, asker: ReturnType<typeof createAsker>): Promise<string> {
-  if (known === undefined) {
-    return asker
-      .text({
-        message: 'Your email address, for the From line of the drafts:',
-        flag: '--email',
-        validate: (value) => {
-          const problem = emailAddressProblem(value.trim());
-          return problem ? `This ${problem}.` : true;
-        },
-      })
-      .then((value) => value.trim());
+/**
+ * The officials to write to, from --target or asked; every chosen official is checked against
+ * the format before anything is asked or written.
+ */
+async function chooseOfficials(asker: Asker, definition: CaseDefinition, format: WriteFormat, targets: readonly string[], name: string | undefined): Promise<Official[]> {
+  // A printed letter can only go to officials who take post: offer only those, refuse the others.
+  const candidates = format === 'pdf' && definition.officials.some(takesPost) ? definition.officials.filter(takesPost) : definition.officials;
+  if (!asker.interactive && !targets.length && candidates.length > 1) {
+    // Say at once everything the person must add, rather than one flag per attempt.
+    const missing = [...(name ? [] : ['--name (your name, as you sign)']), '--target (a number from "appeal show", an id, part of the name, or "all")'];
+    throw new UsageError('There is no terminal to ask at, and answers are missing.', { details: missing.map((flag) => `Give ${flag}`), hint: `For example: appeal write ${definition.id} --name "Your Name" --target all` });
   }
-  const source = options.email !== undefined ? '--email' : context.env.APPEAL_EMAIL ? 'APPEAL_EMAIL' : 'the email in your profile';
-  return checkEmailAddress(checkOneLine(known, source), source)!;
+  const officials = targets.length ? resolveTargets(definition.officials, targets) : candidates.length === 1 ? [...candidates] : await askOfficials(asker, candidates);
+  if (format === 'pdf') assertTakePost(definition, officials);
+  if (format === 'email' || format === 'mailto') {
+    const withoutEmail = officials.filter((official) => noEmailReason(official));
+    if (withoutEmail.length) throw noEmailRefusal(definition, withoutEmail, format === 'mailto' ? 'No mailto: link was printed' : undefined);
+  }
+  return officials;
 }
 
-function checkEmailAddress(value: string | undefined, source: string): string | undefined {
-  const problem = value === undefined ? undefined : emailAddressProblem(value);
-  if (problem) throw new UsageError(`${source} "${value}" ${problem}.`, { hint: `Give ${source === '--email' ? '--email' : 'your address with --email'} as one address, such as anna@example.org.` });
-  return value;
+async function printMailtoLinks(context: CommandContext, items: readonly LetterToWrite[], subject: string): Promise<void> {
+  const { buildMailtoLink, MAILTO_SAFE_LENGTH } = await import('../email/mailto-link');
+  for (const { letter, official } of items) {
+    const link = buildMailtoLink({ letter, to: official.email!, subject });
+    if (link.length > MAILTO_SAFE_LENGTH) {
+      context.stderr.write(`warning: the link to ${official.name} is ${link.length.toLocaleString('en')} characters long; some mail programs cut links longer than ${MAILTO_SAFE_LENGTH.toLocaleString('en')}, so check the letter arrived whole, or use --format email.\n`);
+    }
+    context.stdout.write(`${link}\n`);
+  }
+}
+
+async function printLetters(context: CommandContext, format: WriteFormat, items: readonly LetterToWrite[], fileSettings: LetterFileSettings): Promise<void> {
+  if (format === 'email') {
+    if (items.length > 1) throw new UsageError('--stdout prints one email draft, and this run makes several.', { hint: 'Choose one official with --target, or leave out --stdout to write a file each.' });
+    context.stdout.write(await renderLetterFile('email', items[0]!, fileSettings));
+    return;
+  }
+  context.stdout.write(items.map(({ letter }) => formatLetterText(letter)).join('\n\f\n'));
+}
+
+/** The sender's email for the From line: flag, environment or profile, else asked; always checked. */
+async function senderEmailFor(context: CommandContext, options: WriteOptions, known: string | undefined, asker: Asker): Promise<string> {
+  if (known === undefined) return askSenderEmail(asker, 'Your email address, for the From line of the drafts:');
+  const source = settingSource('--email', options.email !== undefined, 'APPEAL_EMAIL', context.env, 'the email in your profile');
+  return checkSenderEmail(checkOneLine(known, source), source)!;
 }
 
 /** Hands each draft to the desktop's opener, or says plainly why not and what to do instead. */
@@ -265,54 +166,10 @@ async function openDrafts(context: CommandContext, files: readonly string[]): Pr
   }
 }
 
-async function askName(asker: ReturnType<typeof createAsker>): Promise<string> {
-  return asker.text({
-    message: 'Your name, as you sign letters:',
-    flag: '--name',
-    validate: (value) => {
-      const unsafe = findUnsafeCharacter(value);
-      if (unsafe) return `The name contains ${unsafe}.`;
-      return value.trim() ? true : 'Please type your name.';
-    },
-  }).then((value) => value.trim());
-}
-
-async function askOfficials(asker: ReturnType<typeof createAsker>, officials: readonly Official[]): Promise<Official[]> {
+async function askOfficials(asker: Asker, officials: readonly Official[]): Promise<Official[]> {
   return asker.choose({
     message: 'Whom do you write to? (space to choose, enter to go on)',
-    flag: '--target (a number from "appeal show", an id, a part of the name, or "all")',
-    choices: officials.map((official, index) => ({
-      name: `${index + 1}. ${official.name}${official.title ? `, ${official.title}` : ''}`,
-      value: official,
-      checked: index === 0,
-    })),
+    flag: TARGET_FLAG,
+    choices: officials.map((official, index) => ({ name: `${index + 1}. ${official.name}${official.title ? `, ${official.title}` : ''}`, value: official, checked: index === 0 })),
   });
-}
-
-interface PlannedOutput {
-  format: FileFormat;
-  letter: Letter;
-  path: string;
-  content: string | Uint8Array;
-}
-
-/**
- * One file per letter and format, named after case, official and sender; never two letters in
- * one name. Everything is made in memory first, so a letter that cannot be made stops the run
- * before any file is written.
- */
-async function planOutputs(items: readonly LetterToWrite[], formats: readonly FileFormat[], draft: DraftDetails, outDir: string): Promise<PlannedOutput[]> {
-  const outputs: PlannedOutput[] = [];
-  for (const format of formats) {
-    const spec = FILE_FORMATS[format];
-    const used = new Set<string>();
-    for (const item of items.filter(({ official }) => !spec.whyNot(official))) {
-      const { letter } = item;
-      let file = letterFileName([letter.caseId, letter.officialId, letter.sender.name], spec.extension);
-      for (let n = 2; used.has(file); n++) file = letterFileName([letter.caseId, letter.officialId, letter.sender.name, String(n)], spec.extension);
-      used.add(file);
-      outputs.push({ format, letter, path: join(outDir, file), content: await spec.render(item, draft) });
-    }
-  }
-  return outputs;
 }

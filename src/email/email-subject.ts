@@ -1,5 +1,5 @@
 import type { CaseDefinition } from '../cases/case-schema';
-import { joinNames } from '../letters/letter-context';
+import { joinNamesIn } from '../letters/languages';
 
 /**
  * The subject of an email about a case in one of its languages: the case file's own
@@ -12,7 +12,7 @@ export function emailSubject(definition: CaseDefinition, language = definition.l
   if (other?.subject) return other.subject;
   if (!other && definition.letter?.subject) return definition.letter.subject;
   const caseName = definition.ua_number ? `UA ${definition.ua_number}` : definition.title;
-  const people = joinNames(definition.people.map((person) => person.name), language);
+  const people = joinNamesIn(definition.people.map((person) => person.name), language ?? 'en');
   if (!people) return definition.ua_number ? `${caseName}: ${definition.title}` : caseName;
   return `${people} (${caseName})`;
 }

@@ -1,6 +1,6 @@
 import type { CaseDefinition, Official } from '../cases/case-schema';
 import type { Sender } from '../profile/sender';
-import { languageWords } from './languages';
+import { joinNamesIn } from './languages';
 
 /**
  * What a model-letter template may use. Every key is always present (null when unknown), so
@@ -42,18 +42,6 @@ export const LETTER_CONTEXT_SHAPE: ContextShape = {
   },
 };
 
-const listFormats = new Map<string, Intl.ListFormat>();
-
-/** Names joined the way the language joins them: "A, B and C", "A, B и C". */
-export function joinNames(names: readonly string[], language = 'en'): string {
-  let format = listFormats.get(language);
-  if (!format) {
-    format = new Intl.ListFormat(languageWords(language).locale, { type: 'conjunction' });
-    listFormats.set(language, format);
-  }
-  return format.format(names);
-}
-
 /** What differs between letters of one case beyond official and sender. */
 export interface LetterWording {
   language: string;
@@ -71,7 +59,7 @@ export function buildLetterContext(definition: CaseDefinition, official: Officia
       title: definition.title,
       country: definition.country ?? null,
       people: definition.people.map((p) => ({ name: p.name, pronouns: p.pronouns ?? null })),
-      people_names: joinNames(definition.people.map((p) => p.name), wording.language),
+      people_names: joinNamesIn(definition.people.map((p) => p.name), wording.language),
     },
     official: {
       id: official.id,

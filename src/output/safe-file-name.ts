@@ -23,3 +23,17 @@ export function safeNamePart(text: string, fallback = 'letter'): string {
 export function letterFileName(parts: readonly string[], extension: string): string {
   return `${parts.map((part) => safeNamePart(part)).join('_')}.${extension}`;
 }
+
+/**
+ * A file name for each letter (its parts: case, official, sender), in order; a name already
+ * taken gets "_2", "_3"..., so two letters never share a file.
+ */
+export function letterFileNames(letters: readonly (readonly string[])[], extension: string): string[] {
+  const used = new Set<string>();
+  return letters.map((parts) => {
+    let file = letterFileName(parts, extension);
+    for (let n = 2; used.has(file); n++) file = letterFileName([...parts, String(n)], extension);
+    used.add(file);
+    return file;
+  });
+}

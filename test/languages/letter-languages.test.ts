@@ -4,7 +4,7 @@ import { chooseLetterLanguage, matchLanguage } from '../../src/letters/letter-la
 import { checkTemplate, compileLetterTemplate, loadSharedPartials, variantCycle } from '../../src/letters/letter-templates';
 import { buildLetter, formatLetterText } from '../../src/letters/letter';
 import { readEditedLetter } from '../../src/letters/edited-letter';
-import { joinNames } from '../../src/letters/letter-context';
+import { joinNamesIn } from '../../src/letters/languages';
 import type { CaseDefinition } from '../../src/cases/case-schema';
 import { TEMPLATES_DIR } from '../../src/package-paths';
 import { embeddedLibrary } from '../helpers/library';
@@ -33,9 +33,9 @@ describe('the words around a letter, one table per language', () => {
   });
 
   test('names are joined the language’s way', () => {
-    expect(joinNames(['A', 'B', 'C'])).toBe('A, B and C');
-    expect(joinNames(['A', 'B', 'C'], 'ru')).toBe('A, B и C');
-    expect(joinNames(['A', 'B'], 'de')).toBe('A und B');
+    expect(joinNamesIn(['A', 'B', 'C'], 'en')).toBe('A, B and C');
+    expect(joinNamesIn(['A', 'B', 'C'], 'ru')).toBe('A, B и C');
+    expect(joinNamesIn(['A', 'B'], 'de')).toBe('A und B');
   });
 });
 

@@ -55,3 +55,15 @@ export function englishLanguageName(tag: string): string {
 export function pageNumberLabel(words: LanguageWords, page: number, pages: number): string {
   return words.pageNumber.replace('{page}', String(page)).replace('{pages}', String(pages));
 }
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** Names joined the way a letter's language joins them: "A, B and C", "A, B и C". */
+export function joinNamesIn(names: readonly string[], language: string): string {
+  let format = listFormats.get(language);
+  if (!format) {
+    format = new Intl.ListFormat(languageWords(language).locale, { type: 'conjunction' });
+    listFormats.set(language, format);
+  }
+  return format.format(names);
+}

@@ -1,5 +1,6 @@
 import { unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { CaseRecord } from '../cases/case-library';
 import { caseDisplayId } from '../cases/case-summary';
 import { recordLetters } from '../action-log/record-letters';
 import { batchChunks, batchLanguageCounts, batchLettersMade } from '../batch/batch-letters';
@@ -51,8 +52,7 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   const now = context.clock.now();
   const chosen = chooseBatchCases({ cases: library.cases, queries, open: Boolean(options.open), allowClosed: Boolean(options.allowClosed), now });
   for (const warning of chosen.warnings) context.stderr.write(`warning: ${warning}\n`);
-  // --language must be one every chosen case has: refused before any letter is made.
-  if (options.language !== undefined) for (const { definition } of chosen.records) chooseLetterLanguage(definition, { requested: options.language, requestedFrom: `${caseDisplayId(definition)}: --language` });
+  checkBatchLanguage(chosen.records, options.language);
 
   const signers: Signer[] | undefined = options.signers === undefined ? undefined : loadSigners(context, options.signers);
   const signerCount = signers?.length ?? blank!;
@@ -101,6 +101,11 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   const logWarning = recordLetters(context, batchLettersMade(plans, signers, signerCount, out));
   if (logWarning) context.stderr.write(`warning: ${logWarning}\n`);
   context.stdout.write(batchSummary({ out, paper, duplex: Boolean(options.duplex), result, plans, leftOut, signers, blank, cwd: context.cwd, languages: batchLanguageCounts(plans, signers, signerCount, options.language) }));
+}
+
+/** --language must be one every chosen case has: refused before any letter is made. */
+function checkBatchLanguage(records: readonly CaseRecord[], language: string | undefined): void {
+  if (language !== undefined) for (const { definition } of records) chooseLetterLanguage(definition, { requested: language, requestedFrom: `${caseDisplayId(definition)}: --language` });
 }
 
 function checkBatchFlags(queries: readonly string[], options: BatchOptions): void {

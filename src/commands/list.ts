@@ -77,11 +77,15 @@ export async function listCommand(context: CommandContext, options: ListOptions)
     } else {
       const count = definition.officials.length;
       out.push(`  ${count} official${count === 1 ? '' : 's'}: ${describeChannels(channelCounts(definition))}`);
-      const languages = caseLetterLanguages(definition);
-      if (languages.length) out.push(`  letter${languages.length === 1 ? '' : 's'} in ${describeLanguages(languages)}`);
+      out.push(...letterLanguagesLine(caseLetterLanguages(definition)));
     }
   }
   out.push('');
   out.push('Details: appeal show <id> · Write: appeal write <id>');
   context.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** "letters in English (en) and Russian (ru)": which languages a case's letters are in. */
+function letterLanguagesLine(languages: readonly string[]): string[] {
+  return languages.length ? [`  letter${languages.length === 1 ? '' : 's'} in ${describeLanguages(languages)}`] : [];
 }

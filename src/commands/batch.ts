@@ -50,9 +50,8 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   const library = openCaseLibrary(context, options, settings);
   warnAboutProblems(context, library);
   const now = context.clock.now();
-  const chosen = chooseBatchCases({ cases: library.cases, queries, open: Boolean(options.open), allowClosed: Boolean(options.allowClosed), now });
+  const chosen = withLanguage(chooseBatchCases({ cases: library.cases, queries, open: Boolean(options.open), allowClosed: Boolean(options.allowClosed), now }), options.language);
   for (const warning of chosen.warnings) context.stderr.write(`warning: ${warning}\n`);
-  checkBatchLanguage(chosen.records, options.language);
 
   const signers: Signer[] | undefined = options.signers === undefined ? undefined : loadSigners(context, options.signers);
   const signerCount = signers?.length ?? blank!;
@@ -103,9 +102,10 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   context.stdout.write(batchSummary({ out, paper, duplex: Boolean(options.duplex), result, plans, leftOut, signers, blank, cwd: context.cwd, languages: batchLanguageCounts(plans, signers, signerCount, options.language) }));
 }
 
-/** --language must be one every chosen case has: refused before any letter is made. */
-function checkBatchLanguage(records: readonly CaseRecord[], language: string | undefined): void {
-  if (language !== undefined) for (const { definition } of records) chooseLetterLanguage(definition, { requested: language, requestedFrom: `${caseDisplayId(definition)}: --language` });
+/** The chosen cases, once each is known to have a letter in --language: refused before any letter is made. */
+function withLanguage<T extends { records: readonly CaseRecord[] }>(chosen: T, language: string | undefined): T {
+  if (language !== undefined) for (const { definition } of chosen.records) chooseLetterLanguage(definition, { requested: language, requestedFrom: `${caseDisplayId(definition)}: --language` });
+  return chosen;
 }
 
 function checkBatchFlags(queries: readonly string[], options: BatchOptions): void {

@@ -6,7 +6,7 @@ import { findCase } from '../cases/find-case';
 import { describeOfficial, noPostReason } from '../cases/official-reach';
 import { resolveTargets } from '../cases/resolve-targets';
 import { takesPost } from '../addresses/postal-address';
-import { AppError, ExitCode, UsageError } from '../errors/app-error';
+import { RefusalError, UsageError } from '../errors/app-error';
 import { localDateKey } from '../time/clock';
 
 /** One official of one case who gets letters: `letters` of them, one per signer. */
@@ -55,7 +55,7 @@ export function chooseBatchCases({ cases, queries, open, allowClosed, now }: Bat
       if (caseLetterCheck(record.definition, now, allowClosed).refusal) leftOut.push({ record, reason: 'a petition, with no official to write to' });
       else records.push(record);
     }
-    if (!records.length) throw new AppError(`No open case has officials to write to on ${localDateKey(now)}.`, { exitCode: ExitCode.failure, hint: 'See the cases with: appeal list --all' });
+    if (!records.length) throw new RefusalError(`No open case has officials to write to on ${localDateKey(now)}.`, { hint: 'See the cases with: appeal list --all' });
     return { records, leftOut, warnings };
   }
   for (const query of queries) {
@@ -84,8 +84,7 @@ export function planBatchOfficials(records: readonly CaseRecord[], targets: read
     }
   }
   if (!plans.length) {
-    throw new AppError('No letters to print: none of the chosen officials takes post.', {
-      exitCode: ExitCode.failure,
+    throw new RefusalError('No letters to print: none of the chosen officials takes post.', {
       details: leftOut.map(describeLeftOut),
       hint: 'See how else to reach them with: appeal show <case>',
     });

@@ -1,9 +1,9 @@
 import type { CaseDefinition } from './case-schema';
 import { caseDisplayId, caseState } from './case-summary';
-import { AppError, ExitCode } from '../errors/app-error';
+import { RefusalError } from '../errors/app-error';
 
 /** Whether letters can be made for a case today: a refusal (and why), or a go, perhaps with a warning. */
-export type CaseLetterCheck = { refusal: 'no-official' | 'closed'; error: AppError; warning?: undefined } | { refusal?: undefined; warning?: string };
+export type CaseLetterCheck = { refusal: 'no-official' | 'closed'; error: RefusalError; warning?: undefined } | { refusal?: undefined; warning?: string };
 
 /**
  * A case with no official (a petition) and a closed case (unless `allowClosed`) are refused; a
@@ -13,8 +13,7 @@ export function caseLetterCheck(definition: CaseDefinition, today: Date, allowCl
   if (!definition.officials.length || !definition.letter) {
     return {
       refusal: 'no-official',
-      error: new AppError(`${caseDisplayId(definition)} has no official to write to.`, {
-        exitCode: ExitCode.failure,
+      error: new RefusalError(`${caseDisplayId(definition)} has no official to write to.`, {
         details: definition.petition ? [`It is a petition addressed to ${definition.petition.addressed_to.join(', ')}.`] : [],
         hint: `See what it asks with: appeal show ${definition.id}`,
       }),
@@ -24,8 +23,7 @@ export function caseLetterCheck(definition: CaseDefinition, today: Date, allowCl
   if (state === 'closed' && !allowClosed) {
     return {
       refusal: 'closed',
-      error: new AppError(`${caseDisplayId(definition)} is closed: no further action is requested.`, {
-        exitCode: ExitCode.failure,
+      error: new RefusalError(`${caseDisplayId(definition)} is closed: no further action is requested.`, {
         hint: 'Add --allow-closed to make its letters all the same.',
       }),
     };

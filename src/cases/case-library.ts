@@ -3,7 +3,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { CaseDefinition } from './case-schema';
 import { readCaseFile } from './read-case-file';
 import { formatFieldPath, type CaseProblem } from './case-problem';
-import { checkTemplate, loadSharedPartials, type LetterTemplates } from '../letters/letter-templates';
 
 /** A case as the commands use it: its definition, where it came from, and its model letter. */
 export interface CaseRecord {
@@ -21,7 +20,14 @@ export interface CaseLibrary {
   cases: CaseRecord[];
   /** Errors and warnings for files that were left out; the rest of the library is still usable. */
   problems: CaseProblem[];
-  templates: LetterTemplates;
+}
+
+/** A problem in a model letter, at its line and column. */
+export interface TemplateProblem {
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
 }
 
 export interface CaseLibraryOptions {
@@ -29,8 +35,11 @@ export interface CaseLibraryOptions {
   builtinDir?: string;
   /** The user's own case folders, in order. */
   userDirs: readonly string[];
-  /** Folder of the shared partials (date, closing, signature). */
-  templatesDir: string;
+  /**
+   * Checks a model letter's source (the letters' job: see letters/letter-library.ts); a case
+   * whose letter has problems is left out with them.
+   */
+  checkTemplate(source: string): TemplateProblem[];
   /** For file names in messages. */
   cwd: string;
 }
@@ -40,8 +49,6 @@ export interface CaseLibraryOptions {
  * its template completely. A broken file is reported and left out; the others load.
  */
 export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
-  const templates = loadSharedPartials(options.templatesDir);
-  const partialNames = Object.keys(templates.partials);
   const cases: CaseRecord[] = [];
   const problems: CaseProblem[] = [];
   const show = (file: string) => {
@@ -78,7 +85,7 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
       const letters = [...(definition.letter ? [{ ...definition.letter, field: ['letter'] as (string | number)[] }] : []), ...definition.letters.map((other, index) => ({ ...other, field: ['letters', index] as (string | number)[] }))];
       let usable = true;
       for (const letter of letters) {
-        const loaded = loadLetterTemplate({ caseFile: file, definitionId: definition.id, template: letter.template, field: [...letter.field, 'template'], partialNames, show, locate: result.locate });
+        const loaded = loadLetterTemplate({ caseFile: file, definitionId: definition.id, template: letter.template, field: [...letter.field, 'template'], checkTemplate: options.checkTemplate, show, locate: result.locate });
         if ('problems' in loaded) {
           problems.push(...loaded.problems);
           usable = false;
@@ -114,7 +121,7 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
       duplicates.add(record);
     } else byId.set(record.definition.id, record);
   }
-  return { cases: cases.filter((record) => !duplicates.has(record)), problems, templates };
+  return { cases: cases.filter((record) => !duplicates.has(record)), problems };
 }
 
 interface TemplateToLoad {
@@ -122,7 +129,7 @@ interface TemplateToLoad {
   definitionId: string;
   template: string;
   field: (string | number)[];
-  partialNames: string[];
+  checkTemplate: CaseLibraryOptions['checkTemplate'];
   show: (file: string) => string;
   locate: (path: readonly (string | number)[]) => { line: number; column: number } | undefined;
 }
@@ -142,7 +149,7 @@ function loadLetterTemplate(input: TemplateToLoad): { source: string; file: stri
   } catch (error) {
     return { problems: [{ severity: 'error', file: show(caseFile), ...where, field, message: `names ${show(templateFile)}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }] };
   }
-  const templateProblems = checkTemplate(source, input.partialNames);
+  const templateProblems = input.checkTemplate(source);
   if (templateProblems.length) {
     return {
       problems: templateProblems.map((problem) => ({ severity: 'error' as const, file: show(templateFile), line: problem.line, column: problem.column, field: `(template of ${input.definitionId})`, message: problem.message, hint: problem.hint })),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailAddressProblem } from '../email/email-address';
+import { emailAddressProblem } from '../text/email-address';
 import { findUnsafeCharacter, LANGUAGE_TAG } from '../text/plain-text';
 
 /** One line of text for a letter, an address or a header: no line breaks or control characters. */

@@ -1,7 +1,7 @@
 import type { CaseDefinition, Official } from './case-schema';
 import { caseDisplayId } from './case-summary';
 import { takesPost } from '../addresses/postal-address';
-import { AppError, ExitCode } from '../errors/app-error';
+import { RefusalError } from '../errors/app-error';
 import { joinNames } from '../text/join-names';
 
 /**
@@ -60,8 +60,7 @@ export function assertTakePost(definition: CaseDefinition, officials: readonly O
     details.push(`No official in ${caseDisplayId(definition)} takes post.`);
   }
   const who = refused.length === 1 ? `${refused[0]!.name} takes` : `${refused.length} of the officials you chose take`;
-  throw new AppError(`No printed letter: ${who} no post.`, {
-    exitCode: ExitCode.failure,
+  throw new RefusalError(`No printed letter: ${who} no post.`, {
     details,
     hint: takers.length
       ? `Write to ${takers.length === 1 ? 'that official' : 'one of them'} with --target ${takers[0]!.official.id}, or see other ways to reach them with: appeal show ${definition.id}`
@@ -78,7 +77,7 @@ function targetLabel(definition: CaseDefinition, official: Official): string {
  * (none given, or hidden in the document), how else to reach each, and who in the case does
  * take email.
  */
-export function noEmailRefusal(definition: CaseDefinition, withoutEmail: readonly Official[], nothingMade = 'No email draft was written'): AppError {
+export function noEmailRefusal(definition: CaseDefinition, withoutEmail: readonly Official[], nothingMade = 'No email draft was written'): RefusalError {
   const caseId = caseDisplayId(definition);
   const details: string[] = [];
   for (const official of withoutEmail) {
@@ -101,8 +100,7 @@ export function noEmailRefusal(definition: CaseDefinition, withoutEmail: readonl
     hints.push(`For a letter to print and post: appeal write ${definition.id} ${byPost.map((official) => `--target ${definition.officials.indexOf(official) + 1}`).join(' ')} --format text`);
   }
   if (!hints.length) hints.push('Reach them one of the other ways above.');
-  return new AppError(`${nothingMade}: ${caseId} gives no email address for ${joinNames(withoutEmail.map((official) => official.name))}.`, {
-    exitCode: ExitCode.failure,
+  return new RefusalError(`${nothingMade}: ${caseId} gives no email address for ${joinNames(withoutEmail.map((official) => official.name))}.`, {
     details,
     hint: hints.join('\n'),
   });

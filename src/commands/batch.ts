@@ -8,7 +8,7 @@ import { chooseLetterLanguage } from '../letters/letter-language';
 import { batchSummary } from '../batch/batch-summary';
 import { chooseBatchCases, planBatchOfficials } from '../batch/plan-batch';
 import { AppError, UsageError } from '../errors/app-error';
-import { assertCanWrite, commitTempFile, ensureOutputDir, tempPathFor, writeError } from '../output/write-output-file';
+import { assertCanWrite, commitTempFile, ensureOutputDir, tempPathFor, writeError, type WriteHints } from '../output/write-output-file';
 import type { BatchResult } from '../pdf/batch-pdf';
 import type { PdfEngine } from '../pdf/pdf-engine';
 import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
@@ -32,6 +32,8 @@ export interface BatchOptions extends CaseSourceFlags {
   language?: string;
 }
 
+/** --out names the PDF itself, not a folder. */
+const PDF_HINTS: WriteHints = { exists: 'Add --force to replace it, or name another file with --out.', cannotWrite: 'Choose a place you can write to with --out.' };
 /** Batches this big or bigger show a progress bar at a terminal. */
 const PROGRESS_FROM = 100;
 const MAX_BLANK = 500;
@@ -58,8 +60,8 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   const { plans, leftOut } = planBatchOfficials(chosen.records, options.target ?? [], signerCount, chosen.leftOut);
 
   const out = resolve(context.cwd, options.out ?? `letters-${localDateKey(now)}.pdf`);
-  assertCanWrite(out, Boolean(options.force));
-  ensureOutputDir(dirname(out));
+  assertCanWrite(out, Boolean(options.force), PDF_HINTS);
+  ensureOutputDir(dirname(out), PDF_HINTS);
   const temp = tempPathFor(out);
   const engine = pdfEngine ?? (await import('../pdf/pdf-engine')).startPdfEngine();
   const progress = await progressBar(context, plans.length * signerCount);
@@ -81,7 +83,7 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   try {
     for (const chunk of batchChunks({ plans, signers, signersFile: options.signers, signerCount, templates: library.templates, now, language: options.language })) await session.add(chunk);
     result = await session.finish();
-    commitTempFile(temp, out, Boolean(options.force));
+    commitTempFile(temp, out, Boolean(options.force), PDF_HINTS);
   } catch (error) {
     // The worker may still be writing (when the failure was here): stop it before removing the file.
     await session.abort();
@@ -91,7 +93,7 @@ export async function batchCommand(context: CommandContext, queries: readonly st
       // never made, or already moved
     }
     // A failure to write the file (a full disk, a folder that cannot be written) names the PDF.
-    if (!(error instanceof AppError) && typeof (error as NodeJS.ErrnoException).code === 'string') throw writeError(out, error);
+    if (!(error instanceof AppError) && typeof (error as NodeJS.ErrnoException).code === 'string') throw writeError(out, error, PDF_HINTS);
     throw error;
   } finally {
     progress?.stop();

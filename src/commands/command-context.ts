@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Clock } from '../time/clock';
-import { loadCaseLibrary, type CaseLibrary } from '../cases/case-library';
+import type { CaseLibrary } from '../cases/case-library';
+import { loadLetterLibrary, type LetterLibrary } from '../letters/letter-library';
 import { formatCaseProblem } from '../cases/case-problem';
 import { readProfile, profileFromEnv, mergeSettings, type Profile } from '../profile/profile';
 import { profileFile, userCasesDir } from '../profile/app-paths';
@@ -46,8 +47,8 @@ export function caseFolders(context: CommandContext, flags: CaseSourceFlags, pro
   return folders.filter((folder, index) => folders.findIndex((other) => resolve(context.cwd, other) === resolve(context.cwd, folder)) === index);
 }
 
-export function openCaseLibrary(context: CommandContext, flags: CaseSourceFlags, profile: Profile): CaseLibrary {
-  return loadCaseLibrary({
+export function openCaseLibrary(context: CommandContext, flags: CaseSourceFlags, profile: Profile): LetterLibrary {
+  return loadLetterLibrary({
     builtinDir: flags.builtin === false ? undefined : BUILTIN_CASES_DIR,
     userDirs: caseFolders(context, flags, profile),
     templatesDir: TEMPLATES_DIR,

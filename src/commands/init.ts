@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { profileFile } from '../profile/app-paths';
 import { PAPER_SIZES, profileSchema, readProfile, serializeProfile, type PaperSize, type Profile } from '../profile/profile';
-import { writeOutputFile } from '../output/write-output-file';
+import { ensureOutputDir, writeOutputFile } from '../output/write-output-file';
 import { createAsker } from '../prompts/ask';
 import { UsageError } from '../errors/app-error';
-import { emailAddressProblem } from '../email/email-address';
+import { emailAddressProblem } from '../text/email-address';
 import { oneLineProblem } from '../profile/sender-input';
 import type { CommandContext } from './command-context';
 
@@ -69,7 +68,8 @@ export async function initCommand(context: CommandContext, options: InitOptions)
     const issue = checked.error.issues[0]!;
     throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`, { hint: `Correct --${String(issue.path[0])} and run "appeal init" again.` });
   }
-  mkdirSync(dirname(file), { recursive: true });
-  writeOutputFile(file, serializeProfile(JSON.parse(JSON.stringify(checked.data)) as Profile), true);
+  const hints = { cannotWrite: 'Set APPEAL_CONFIG to a folder you can write to.' };
+  ensureOutputDir(dirname(file), hints);
+  writeOutputFile(file, serializeProfile(JSON.parse(JSON.stringify(checked.data)) as Profile), true, hints);
   context.stdout.write(`Saved your profile in ${file}\n`);
 }

@@ -3,7 +3,8 @@ import { actionLogFile, readActionLog } from '../action-log/log-file';
 import { filterRecords, parsePeriod } from '../action-log/period';
 import { formatTable } from '../output/text-table';
 import { localDateKey } from '../time/clock';
-import { loggedCaseId, warnAboutLogProblems } from './action-log-cases';
+import { loggedCaseId } from '../action-log/logged-cases';
+import { warnAboutLogProblems } from './log-problems';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export interface LogOptions extends CaseSourceFlags {

@@ -3,7 +3,8 @@ import { actionLogFile, readActionLog } from '../action-log/log-file';
 import { filterRecords, parsePeriod, type Period } from '../action-log/period';
 import { computeTotals, type ActionTotals, type Count } from '../action-log/totals';
 import { formatTable } from '../output/text-table';
-import { caseNames, loggedCaseId, warnAboutLogProblems, type CaseNames } from './action-log-cases';
+import { caseNames, loggedCaseId, type CaseNames } from '../action-log/logged-cases';
+import { warnAboutLogProblems } from './log-problems';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export interface ReportOptions extends CaseSourceFlags {

@@ -10,7 +10,7 @@ import { isSentChannel, planSentMarks, type MarkSentPlan } from '../action-log/m
 import { createAsker, type Asker } from '../prompts/ask';
 import { checkOneLine } from '../profile/sender-input';
 import { askSenderName } from '../prompts/ask-sender';
-import { warnAboutLogProblems } from './action-log-cases';
+import { warnAboutLogProblems } from './log-problems';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export interface SentOptions extends CaseSourceFlags {
@@ -51,7 +51,7 @@ export async function sentCommand(context: CommandContext, query: string, option
     try {
       appendRecords(file, plan.marks);
     } catch (error) {
-      throw writeError(file, error);
+      throw writeError(file, error, { cannotWrite: 'Set APPEAL_DATA to a folder you can write to.' });
     }
   }
   context.stdout.write(report(plan, definition, file));

@@ -1,9 +1,9 @@
 import { findCase } from '../cases/find-case';
 import { caseDisplayId, caseState, deadlineText, officialChannels } from '../cases/case-summary';
-import type { CaseDefinition } from '../cases/case-schema';
+import { postalAddressLines } from '../addresses/postal-address';
+import type { CaseDefinition, Official } from '../cases/case-schema';
 import { describeLanguage } from '../letters/letter-language';
 import { englishLanguageName } from '../letters/languages';
-import { postalAddressLines } from '../addresses/postal-address';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export interface ShowOptions extends CaseSourceFlags {
@@ -45,7 +45,10 @@ export async function showCommand(context: CommandContext, query: string, option
     if (definition.petition.how_to_act) out.push('', `How to act: ${definition.petition.how_to_act}`);
   }
 
-  out.push(...officialLines(definition));
+  if (definition.officials.length) {
+    out.push('', `Officials to write to (${definition.officials.length}):`);
+    definition.officials.forEach((official, index) => out.push('', ...officialLines(official, index + 1)));
+  }
 
   if (definition.history.length) {
     out.push('', 'History:');
@@ -59,31 +62,26 @@ export async function showCommand(context: CommandContext, query: string, option
   context.stdout.write(`${out.join('\n')}\n`);
 }
 
-/** Each official: how to address them (in every language of the case) and how to reach them. */
-function officialLines(definition: CaseDefinition): string[] {
-  if (!definition.officials.length) return [];
-  const out: string[] = [];
-  out.push('', `Officials to write to (${definition.officials.length}):`);
-  definition.officials.forEach((official, index) => {
-    out.push('', `  ${index + 1}. ${official.name}   [--target ${index + 1} or --target ${official.id}]`);
-    if (official.title) out.push(`     ${official.title}`);
-    out.push(`     Salutation: ${official.salutation}`);
-    for (const [language, salutation] of Object.entries(official.salutations ?? {})) out.push(`       in ${describeLanguage(language)}: ${salutation}`);
-    const channels = officialChannels(official);
-    out.push(`     Can be reached by: ${channels.length ? channels.join(', ') : 'no way given'}`);
-    if (official.address?.length) {
-      out.push('     Postal address:');
-      for (const line of postalAddressLines(official, undefined).slice(1)) out.push(`       ${line}`);
-    }
-    if (official.post === false) out.push(`     No post: ${official.post_note ?? 'the case asks not to send letters by post'}`);
-    if (official.email?.length) out.push(`     Email: ${official.email.join(', ')}`);
-    else if (official.email_hidden) out.push('     Email: hidden in the document ("[email protected]"), so not known');
-    if (official.fax?.length) out.push(`     Fax: ${official.fax.join(', ')}`);
-    if (official.phone?.length) out.push(`     Phone: ${official.phone.join(', ')}`);
-    if (official.twitter) out.push(`     Twitter: ${official.twitter}`);
-    if (official.facebook) out.push(`     Facebook: ${official.facebook}`);
-    if (official.instagram) out.push(`     Instagram: ${official.instagram}`);
-  });
+/** One official as `appeal show` lists them: the number to give --target, and every way to reach them. */
+function officialLines(official: Official, number: number): string[] {
+  const out = [`  ${number}. ${official.name}   [--target ${number} or --target ${official.id}]`];
+  if (official.title) out.push(`     ${official.title}`);
+  out.push(`     Salutation: ${official.salutation}`);
+  for (const [language, salutation] of Object.entries(official.salutations ?? {})) out.push(`       in ${describeLanguage(language)}: ${salutation}`);
+  const channels = officialChannels(official);
+  out.push(`     Can be reached by: ${channels.length ? channels.join(', ') : 'no way given'}`);
+  if (official.address?.length) {
+    out.push('     Postal address:');
+    for (const line of postalAddressLines(official, undefined).slice(1)) out.push(`       ${line}`);
+  }
+  if (official.post === false) out.push(`     No post: ${official.post_note ?? 'the case asks not to send letters by post'}`);
+  if (official.email?.length) out.push(`     Email: ${official.email.join(', ')}`);
+  else if (official.email_hidden) out.push('     Email: hidden in the document ("[email protected]"), so not known');
+  if (official.fax?.length) out.push(`     Fax: ${official.fax.join(', ')}`);
+  if (official.phone?.length) out.push(`     Phone: ${official.phone.join(', ')}`);
+  if (official.twitter) out.push(`     Twitter: ${official.twitter}`);
+  if (official.facebook) out.push(`     Facebook: ${official.facebook}`);
+  if (official.instagram) out.push(`     Instagram: ${official.instagram}`);
   return out;
 }
 

@@ -7,7 +7,7 @@ import { assertTakePost, noEmailReason, noEmailRefusal } from '../cases/official
 import { AppError, ExitCode, UsageError } from '../errors/app-error';
 import { buildLetter, formatLetterText } from '../letters/letter';
 import { emailSubject } from '../email/email-subject';
-import { assertCanWrite, ensureOutputDir, removeStaleTempFiles, writeOutputFile } from '../output/write-output-file';
+import { assertCanWrite, ensureOutputDir, removeStaleTempFiles, writeOutputFile, type WriteHints } from '../output/write-output-file';
 import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
 import type { Sender } from '../profile/sender';
 import { checkOneLine, checkSenderEmail, senderFlagSettings, settingSource } from '../profile/sender-input';
@@ -42,6 +42,7 @@ export interface WriteOptions extends CaseSourceFlags {
   edit?: boolean;
 }
 
+const WRITE_HINTS: WriteHints = { exists: 'Add --force to replace it, or choose another folder with --out.', cannotWrite: 'Choose a folder you can write to with --out.' };
 const TARGET_FLAG = '--target (a number from "appeal show", an id, a part of the name, or "all")';
 
 /** `pdfEngine`: a PDF worker the command line started early, when the format needs one. */
@@ -82,11 +83,11 @@ export async function writeCommand(context: CommandContext, query: string, optio
   const outputs = [];
   for (const file of plan.files) outputs.push({ ...file, content: await renderLetterFile(file.format, file, fileSettings) });
   const outDir = resolve(context.cwd, options.out ?? '.');
-  ensureOutputDir(outDir);
+  ensureOutputDir(outDir, WRITE_HINTS);
   removeStaleTempFiles(outDir);
-  for (const output of outputs) assertCanWrite(output.path, Boolean(options.force));
+  for (const output of outputs) assertCanWrite(output.path, Boolean(options.force), WRITE_HINTS);
   for (const output of outputs) {
-    writeOutputFile(output.path, output.content, Boolean(options.force));
+    writeOutputFile(output.path, output.content, Boolean(options.force), WRITE_HINTS);
     context.stdout.write(`Wrote ${output.path}\n`);
   }
   const logWarning = recordLetters(context, outputs.map((output) => ({ case: output.letter.caseId, official: output.letter.officialId, format: output.format, channel: channelForFormat(output.format), sender: output.letter.sender.name, file: output.path })));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError, ExitCode } from '../errors/app-error';
 import { formatLetterEmailBody, type Letter } from '../letters/letter';
-import { emailAddressToAscii } from './email-address';
+import { emailAddressToAscii } from '../text/email-address';
 import { emailHeaderProblems } from './email-header-check';
 
 export interface EmailDraftInput {

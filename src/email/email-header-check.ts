@@ -1,5 +1,5 @@
 import { findUnsafeCharacter } from '../text/plain-text';
-import { emailAddressProblem } from './email-address';
+import { emailAddressProblem } from '../text/email-address';
 
 /** Every value that becomes a header of an email draft or a field of a mailto: link. */
 export interface EmailHeaderValues {

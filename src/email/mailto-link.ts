@@ -1,5 +1,5 @@
 import { formatLetterEmailBody, type Letter } from '../letters/letter';
-import { emailAddressToAscii } from './email-address';
+import { emailAddressToAscii } from '../text/email-address';
 import { emailHeaderProblems } from './email-header-check';
 import { UnsafeEmailHeaderError } from './build-email-draft';
 

@@ -44,6 +44,18 @@ export class DataError extends AppError {
   }
 }
 
+/**
+ * appeal will not make what was asked, for a reason in the case rather than in the command line:
+ * a closed case, a petition with no official, an official the format cannot reach. The message
+ * says why; the hint, what can be made instead.
+ */
+export class RefusalError extends AppError {
+  constructor(message: string, options: { details?: readonly string[]; hint?: string } = {}) {
+    super(message, { ...options, exitCode: ExitCode.failure });
+    this.name = 'RefusalError';
+  }
+}
+
 /** Raised when the person pressed Ctrl-C at a prompt or during a long job. */
 export class InterruptedError extends AppError {
   constructor() {

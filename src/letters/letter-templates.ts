@@ -6,15 +6,11 @@ import type Handlebars from 'handlebars';
 // every case's template and should not pay for the compiler, which only writing a letter needs.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parse } = require('handlebars/dist/cjs/handlebars/compiler/base') as { parse: typeof Handlebars.parse };
+import type { TemplateProblem } from '../cases/case-library';
 import { LETTER_CONTEXT_SHAPE, type ContextShape, type LetterContext } from './letter-context';
 
 /** Where a template problem is: line and column within the template file. */
-export interface TemplateProblem {
-  line: number;
-  column: number;
-  message: string;
-  hint?: string;
-}
+export type { TemplateProblem };
 
 /** Block helpers a letter may use. `log` and `lookup` are left out: one prints, the other hides variable names. */
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);

@@ -5,7 +5,7 @@ import { postalAddressLines } from '../addresses/postal-address';
 import { buildLetterContext } from './letter-context';
 import { formatLetterDate } from './letter-date';
 import { compileLetterTemplate, type LetterTemplates } from './letter-templates';
-import { salutationLine } from './salutation';
+import { salutationLine } from './salutation-comma';
 import { modelLetterOf, salutationIn } from './model-letter';
 
 /**
@@ -91,6 +91,8 @@ function letterParts(record: CaseRecord, official: Official, sender: Sender, now
   if (!definition.letter || record.templateSource === undefined) {
     throw new Error(`case ${definition.id} has no model letter`);
   }
+  // The salutation is the official's own in the letter's language, from the case file (how the
+  // document addresses them); a letter only adds the comma.
   const model = modelLetterOf(record, choice.language ?? definition.letter.language);
   const context = buildLetterContext(definition, official, sender, {
     language: model.language,

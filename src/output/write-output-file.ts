@@ -13,22 +13,33 @@ function exists(path: string): boolean {
   }
 }
 
+/**
+ * What to tell the person when a write fails, in the words of the command that writes: only it
+ * knows its flags (`write` has a folder --out, `batch` a file --out, `sent` writes the log).
+ */
+export interface WriteHints {
+  /** When the file is already there and --force was not given. */
+  exists?: string;
+  /** When the place cannot be written. */
+  cannotWrite?: string;
+}
+
 /** Refuses early, before any work, when an output is already there and --force was not given. */
-export function assertCanWrite(path: string, force: boolean): void {
+export function assertCanWrite(path: string, force: boolean, hints: WriteHints = {}): void {
   if (!force && exists(path)) {
     throw new AppError(`${path} already exists; nothing was written.`, {
       exitCode: ExitCode.cantCreate,
-      hint: 'Add --force to replace it, or choose another folder with --out.',
+      hint: hints.exists ?? 'Add --force to replace it.',
     });
   }
 }
 
 /** Makes the output folder, or says plainly why it cannot be made. */
-export function ensureOutputDir(dir: string): void {
+export function ensureOutputDir(dir: string, hints: WriteHints = {}): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw writeError(dir, error);
+    throw writeError(dir, error, hints);
   }
 }
 
@@ -93,7 +104,7 @@ export function removePendingTempFiles(): void {
  * (or link) is never replaced, even if it appears while we write; with `force` a link is
  * replaced by the file, never followed.
  */
-export function commitTempFile(temp: string, path: string, force: boolean): void {
+export function commitTempFile(temp: string, path: string, force: boolean, hints: WriteHints = {}): void {
   pendingTempFiles.delete(temp);
   try {
     if (force) {
@@ -108,13 +119,13 @@ export function commitTempFile(temp: string, path: string, force: boolean): void
     } catch {
       // already gone
     }
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') assertCanWrite(path, false);
-    throw writeError(path, error);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') assertCanWrite(path, false, hints);
+    throw writeError(path, error, hints);
   }
 }
 
-export function writeOutputFile(path: string, content: string | Uint8Array, force: boolean): void {
-  assertCanWrite(path, force);
+export function writeOutputFile(path: string, content: string | Uint8Array, force: boolean, hints: WriteHints = {}): void {
+  assertCanWrite(path, force, hints);
   const temp = tempPathFor(path);
   let fd: number | undefined;
   try {
@@ -131,12 +142,12 @@ export function writeOutputFile(path: string, content: string | Uint8Array, forc
     } catch {
       // nothing to clean
     }
-    throw writeError(path, error);
+    throw writeError(path, error, hints);
   }
-  commitTempFile(temp, path, force);
+  commitTempFile(temp, path, force, hints);
 }
 
-export function writeError(path: string, error: unknown): AppError {
+export function writeError(path: string, error: unknown, hints: WriteHints = {}): AppError {
   const code = (error as NodeJS.ErrnoException).code;
   const reasons: Record<string, string> = {
     ENOSPC: 'the disk is full',
@@ -149,6 +160,6 @@ export function writeError(path: string, error: unknown): AppError {
   const reason = (code && reasons[code]) ?? (error as Error).message;
   return new AppError(`Cannot write ${path}: ${reason}. Nothing was written there.`, {
     exitCode: ExitCode.cantCreate,
-    hint: 'Choose a folder you can write to with --out.',
+    hint: hints.cannotWrite,
   });
 }

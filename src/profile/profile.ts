@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseDocument, stringify } from 'yaml';
 import { DataError } from '../errors/app-error';
-import { emailAddressProblem } from '../email/email-address';
+import { emailAddressProblem } from '../text/email-address';
 import { findUnsafeCharacter, LANGUAGE_TAG } from '../text/plain-text';
 import { formatFieldPath } from '../cases/case-problem';
 

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors/app-error';
-import { emailAddressProblem } from '../email/email-address';
+import { emailAddressProblem } from '../text/email-address';
 import { findUnsafeCharacter } from '../text/plain-text';
 import type { Profile } from './profile';
 

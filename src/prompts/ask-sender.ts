@@ -1,4 +1,4 @@
-import { emailAddressProblem } from '../email/email-address';
+import { emailAddressProblem } from '../text/email-address';
 import { oneLineProblem } from '../profile/sender-input';
 import type { Asker } from './ask';
 

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { DataError, UsageError } from '../errors/app-error';
-import { emailAddressProblem } from '../email/email-address';
+import { emailAddressProblem } from '../text/email-address';
 import type { Sender } from '../profile/sender';
 import { findUnsafeCharacter, LANGUAGE_TAG } from '../text/plain-text';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { buildEmailDraft, UnsafeEmailHeaderError, type EmailDraftInput } from '../../src/email/build-email-draft';
-import { emailAddressToAscii } from '../../src/email/email-address';
+import { emailAddressToAscii } from '../../src/text/email-address';
 import type { Letter } from '../../src/letters/letter';
 import { findUnsafeCharacter } from '../../src/text/plain-text';
 import { rawLines, readWithMailparser, readWithPython } from '../helpers/read-email';

@@ -1,4 +1,4 @@
-import { emailAddressProblem, emailAddressToAscii } from '../../src/email/email-address';
+import { emailAddressProblem, emailAddressToAscii } from '../../src/text/email-address';
 
 describe('emailAddressProblem', () => {
   it.each([

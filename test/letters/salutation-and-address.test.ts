@@ -1,4 +1,4 @@
-import { salutationLine } from '../../src/letters/salutation';
+import { salutationLine } from '../../src/letters/salutation-comma';
 import { postalAddressLines, sameCountry, takesPost } from '../../src/addresses/postal-address';
 import { embeddedLibrary } from '../helpers/library';
 import type { Official } from '../../src/cases/case-schema';

@@ -1,9 +1,7 @@
 import type { CaseLibrary } from '../cases/case-library';
 import { caseDisplayId } from '../cases/case-summary';
 import { findCase } from '../cases/find-case';
-import type { ActionRecord } from '../action-log/action-record';
-import { formatLogProblem, type ActionLog } from '../action-log/log-file';
-import type { CommandContext } from './command-context';
+import type { ActionRecord } from './action-record';
 
 /**
  * The case id a `log` or `report` query means: an id the log holds, even for a case no longer in
@@ -36,12 +34,4 @@ export function caseNames(library: CaseLibrary): CaseNames {
     people: (caseId) => byId.get(caseId)?.people.map((person) => person.name) ?? [],
     officialName: (caseId, officialId) => byId.get(caseId)?.officials.find((official) => official.id === officialId)?.name,
   };
-}
-
-export function warnAboutLogProblems(context: CommandContext, file: string, log: ActionLog): void {
-  for (const problem of log.problems) context.stderr.write(`${formatLogProblem(file, problem)}\n`);
-  if (log.problems.length) {
-    const lines = log.problems.map((problem) => problem.line).join(', ');
-    context.stderr.write(`Counted the ${log.records.length} complete record${log.records.length === 1 ? '' : 's'}. Removing the damaged text on line ${lines} stops this warning.\n`);
-  }
 }

@@ -144,6 +144,36 @@ export function buildProgram(context: CommandContext, version: string): Command 
     .option('--stdout', 'print the case file and model letter instead of writing them')
     .action(async (file: string, options) => (await import('./commands/import')).importCommand(context, file, options));
 
+  const cases = program
+    .command('cases')
+    .description('follow case libraries that a coordinator publishes over git (needs git)');
+  cases
+    .command('list', { isDefault: true })
+    .description('the libraries you follow: source, last update, cases and problems')
+    .action(async () => (await import('./commands/cases')).casesListCommand(context));
+  cases
+    .command('add')
+    .description('follow a case library: clone it and add its checked cases to every command')
+    .argument('<git-url>', 'the library\'s address: https://..., git@host:group/cases.git, or a folder')
+    .option('--name <name>', 'what to call it (default: from the address)')
+    .option('--branch <branch>', 'the branch to follow (default: the library\'s own)')
+    .action(async (url: string, options) => (await import('./commands/cases')).casesAddCommand(context, url, options));
+  cases
+    .command('update')
+    .description('fetch the latest version of every library you follow (or one) and say what changed')
+    .argument('[name]', 'only this library')
+    .action(async (name: string | undefined) => (await import('./commands/cases')).casesUpdateCommand(context, name));
+  cases
+    .command('remove')
+    .description('stop following a case library')
+    .argument('<name>', 'the library\'s name, as "appeal cases" shows it')
+    .action(async (name: string) => (await import('./commands/cases')).casesRemoveCommand(context, name));
+  cases
+    .command('init')
+    .description('make a new case library for your group: a git repository with a README and a check')
+    .argument('<dir>', 'the folder to make')
+    .action(async (dir: string) => (await import('./commands/cases')).casesInitCommand(context, dir));
+
   program
     .command('init')
     .description('save your name, address, email, paper size and language for every letter')

@@ -10,3 +10,5 @@ export const PACKAGE_JSON = join(PACKAGE_ROOT, 'package.json');
 /** The PDF worker's script, the same whether the CLI runs from tsc's files or the bundle. */
 export const PDF_WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'pdf', 'pdf-engine-worker.js');
 export const LETTER_FONT_FILE = join(PACKAGE_ROOT, 'dist', 'fonts', 'dejavu-sans-letter.ttf');
+/** The case schema as JSON Schema, copied into every case library "appeal cases init" makes. */
+export const CASE_SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'case.schema.json');

@@ -92,7 +92,7 @@ describe('appeal write --format pdf', () => {
     const files = ['a4', 'letter', 'embassy', 'embassy-us', 'long', 'syllabics'].map((key) => pdfsIn(join(temp.dir, key))[0]!);
     const read = await readPdfs(files);
     readings = Object.fromEntries(['a4', 'letter', 'embassy', 'embassy-us', 'long', 'syllabics'].map((key, index) => [key, read[index]!]));
-  }, 60_000);
+  }, 180_000);
   afterAll(() => temp.cleanup());
 
   test('writes a one-page A4 letter with the sender, salutation and the official’s postal block', () => {

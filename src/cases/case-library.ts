@@ -3,12 +3,24 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { CaseDefinition } from './case-schema';
 import { readCaseFile } from './read-case-file';
 import { formatFieldPath, type CaseProblem } from './case-problem';
+import { regularFileInside } from './contained-path';
+
+/**
+ * Where a case was read from. When two sources give the same id, the user's own folder wins over a
+ * followed library, which wins over the cases that come with appeal.
+ */
+export type CaseOrigin = { kind: 'folder' } | { kind: 'library'; name: string } | { kind: 'embedded' };
+
+const PRECEDENCE: Record<CaseOrigin['kind'], number> = { folder: 0, library: 1, embedded: 2 };
 
 /** A case as the commands use it: its definition, where it came from, and its model letter. */
 export interface CaseRecord {
   definition: CaseDefinition;
   file: string;
   builtin: boolean;
+  origin: CaseOrigin;
+  /** Files of the same id from sources of lower precedence, which this case replaces. */
+  replaces?: { file: string; origin: CaseOrigin }[];
   /** The model letter's Handlebars source, when the case has one. */
   templateSource?: string;
   templateFile?: string;
@@ -35,6 +47,8 @@ export interface CaseLibraryOptions {
   builtinDir?: string;
   /** The user's own case folders, in order. */
   userDirs: readonly string[];
+  /** The checked copies of the case libraries the user follows (see src/libraries/). */
+  libraryDirs?: readonly { name: string; dir: string }[];
   /**
    * Checks a model letter's source (the letters' job: see letters/letter-library.ts); a case
    * whose letter has problems is left out with them.
@@ -56,11 +70,13 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
     return rel && !rel.startsWith('..') ? rel : file;
   };
 
-  const folders = [
-    ...(options.builtinDir ? [{ dir: options.builtinDir, builtin: true }] : []),
-    ...options.userDirs.map((dir) => ({ dir: resolve(options.cwd, dir), builtin: false })),
+  const folders: { dir: string; origin: CaseOrigin }[] = [
+    ...(options.builtinDir ? [{ dir: options.builtinDir, origin: { kind: 'embedded' } as const }] : []),
+    ...(options.libraryDirs ?? []).map(({ name, dir }) => ({ dir, origin: { kind: 'library', name } as const })),
+    ...options.userDirs.map((dir) => ({ dir: resolve(options.cwd, dir), origin: { kind: 'folder' } as const })),
   ];
-  for (const { dir, builtin } of folders) {
+  for (const { dir, origin } of folders) {
+    const builtin = origin.kind === 'embedded';
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       problems.push({ severity: 'error', file: show(dir), message: 'is not a folder of case files', hint: 'Check the path given with --cases, APPEAL_CASES or your profile.' });
       continue;
@@ -80,12 +96,13 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
       problems.push(...result.problems);
       const definition = result.definition;
       if (!definition) continue;
-      const record: CaseRecord = { definition, file, builtin, letterTemplates: {} };
+      const record: CaseRecord = { definition, file, builtin, origin, letterTemplates: {} };
       // Every language's template is checked; a case with one bad template is left out whole.
       const letters = [...(definition.letter ? [{ ...definition.letter, field: ['letter'] as (string | number)[] }] : []), ...definition.letters.map((other, index) => ({ ...other, field: ['letters', index] as (string | number)[] }))];
       let usable = true;
       for (const letter of letters) {
-        const loaded = loadLetterTemplate({ caseFile: file, definitionId: definition.id, template: letter.template, field: [...letter.field, 'template'], checkTemplate: options.checkTemplate, show, locate: result.locate });
+        // A followed library is someone else's repository: its templates stay inside it.
+        const loaded = loadLetterTemplate({ caseFile: file, definitionId: definition.id, template: letter.template, field: [...letter.field, 'template'], checkTemplate: options.checkTemplate, show, locate: result.locate, insideDir: origin.kind === 'library' ? dir : undefined });
         if ('problems' in loaded) {
           problems.push(...loaded.problems);
           usable = false;
@@ -102,26 +119,48 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
     }
   }
 
-  // The same id in two files would make "appeal write <id>" ambiguous: the first file read (the
-  // embedded library, then the folders in the order given) keeps the case, the other is left out.
+  // The same id in two files would make "appeal write <id>" ambiguous. Between sources, the
+  // user's own folder wins over a followed library, which wins over the embedded cases (a
+  // warning); within one kind of source, the first file read keeps the case (an error).
   const byId = new Map<string, CaseRecord>();
-  const duplicates = new Set<CaseRecord>();
+  const leftOut = new Set<CaseRecord>();
   for (const record of cases) {
     const first = byId.get(record.definition.id);
-    if (first) {
+    if (!first) {
+      byId.set(record.definition.id, record);
+      continue;
+    }
+    const rank = PRECEDENCE[record.origin.kind] - PRECEDENCE[first.origin.kind];
+    if (rank === 0) {
       problems.push({
         severity: 'error',
         file: show(record.file),
         field: 'id',
         message: `"${record.definition.id}" is also the id of ${show(first.file)}; this file is left out`,
-        hint: first.builtin
-          ? 'Give your case another id, or leave the embedded library out with --no-builtin.'
-          : 'Give one of the two cases another id.',
+        hint: 'Give one of the two cases another id.',
       });
-      duplicates.add(record);
-    } else byId.set(record.definition.id, record);
+      leftOut.add(record);
+      continue;
+    }
+    const [winner, loser] = rank < 0 ? [record, first] : [first, record];
+    problems.push({
+      severity: 'warning',
+      file: show(loser.file),
+      field: 'id',
+      message: `"${record.definition.id}" is also the id of ${show(winner.file)} (${describeCaseOrigin(winner.origin)}), which is used instead`,
+      hint: 'A case of your own wins over a followed library, which wins over the cases that come with appeal.',
+    });
+    (winner.replaces ??= []).push({ file: loser.file, origin: loser.origin }, ...(loser.replaces ?? []));
+    leftOut.add(loser);
+    byId.set(record.definition.id, winner);
   }
-  return { cases: cases.filter((record) => !duplicates.has(record)), problems };
+  return { cases: cases.filter((record) => !leftOut.has(record)), problems };
+}
+
+/** Where a case came from, in words: "the followed library \"uk\"". */
+export function describeCaseOrigin(origin: CaseOrigin): string {
+  if (origin.kind === 'library') return `the followed library "${origin.name}"`;
+  return origin.kind === 'embedded' ? 'the cases that come with appeal' : 'your case folder';
 }
 
 interface TemplateToLoad {
@@ -132,6 +171,8 @@ interface TemplateToLoad {
   checkTemplate: CaseLibraryOptions['checkTemplate'];
   show: (file: string) => string;
   locate: (path: readonly (string | number)[]) => { line: number; column: number } | undefined;
+  /** The followed library's folder, which the template must be inside. */
+  insideDir?: string;
 }
 
 /** Reads and checks one language's template of a case: its source, or every problem found. */
@@ -142,6 +183,10 @@ function loadLetterTemplate(input: TemplateToLoad): { source: string; file: stri
   const field = formatFieldPath(input.field);
   if (!existsSync(templateFile)) {
     return { problems: [{ severity: 'error', file: show(caseFile), ...where, field, message: `names ${show(templateFile)}, which does not exist`, hint: 'The path is relative to the case file.' }] };
+  }
+  const contained = input.insideDir === undefined ? undefined : regularFileInside(input.insideDir, templateFile);
+  if (contained && !contained.ok) {
+    return { problems: [{ severity: 'error', file: show(caseFile), ...where, field, message: `names ${input.template}, which ${contained.reason}`, hint: 'A template must be a file of the library itself.' }] };
   }
   let source: string;
   try {

@@ -6,7 +6,9 @@ import type { CaseLibrary } from '../cases/case-library';
 import { loadLetterLibrary, type LetterLibrary } from '../letters/letter-library';
 import { formatCaseProblem } from '../cases/case-problem';
 import { readProfile, profileFromEnv, mergeSettings, type Profile } from '../profile/profile';
-import { profileFile, userCasesDir } from '../profile/app-paths';
+import { dataDir, profileFile, userCasesDir } from '../profile/app-paths';
+import { daysSinceUpdate, followedLibraries, STALE_AFTER_DAYS } from '../libraries/library-store';
+import { localDateKey } from '../time/clock';
 import { BUILTIN_CASES_DIR, TEMPLATES_DIR } from '../package-paths';
 
 export type InputStream = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
@@ -28,6 +30,8 @@ export interface CaseSourceFlags {
   cases?: string[];
   /** false with --no-builtin */
   builtin?: boolean;
+  /** false to leave out the case libraries the user follows ("appeal import" writes to folders only). */
+  libraries?: boolean;
 }
 
 /** The profile with the environment laid over it: the layers below the flags. */
@@ -51,6 +55,7 @@ export function openCaseLibrary(context: CommandContext, flags: CaseSourceFlags,
   return loadLetterLibrary({
     builtinDir: flags.builtin === false ? undefined : BUILTIN_CASES_DIR,
     userDirs: caseFolders(context, flags, profile),
+    libraryDirs: flags.onlyFlagFolders || flags.libraries === false ? [] : followedLibraries(dataDir(context.env)).map(({ state, paths }) => ({ name: state.name, dir: paths.casesDir })),
     templatesDir: TEMPLATES_DIR,
     cwd: context.cwd,
   });
@@ -64,4 +69,14 @@ export function warnAboutProblems(context: CommandContext, library: CaseLibrary)
   context.stderr.write(`warning: ${files.size} case file${files.size === 1 ? ' has' : 's have'} problems and ${files.size === 1 ? 'was' : 'were'} left out:\n`);
   for (const problem of errors) context.stderr.write(`  ${formatCaseProblem(problem)}\n`);
   context.stderr.write('Run "appeal validate" to check case files.\n');
+}
+
+/** Followed libraries not updated for over a week, so members fetch the latest before a meeting. */
+export function staleLibraryNotes(context: CommandContext): string[] {
+  const now = context.clock.now();
+  return followedLibraries(dataDir(context.env)).flatMap(({ state }) => {
+    const days = daysSinceUpdate(state, now);
+    if (days === undefined || days <= STALE_AFTER_DAYS) return [];
+    return [`note: the case library "${state.name}" was last updated ${days} days ago (${localDateKey(new Date(state.updated!))}); get its latest cases with: appeal cases update`];
+  });
 }

@@ -16,6 +16,7 @@ import { importDocument, type ImportCheck, type ImportedCase } from '../import/i
 import { caseDocument, caseYamlText } from '../import/case-yaml';
 import { applyCaseUpdate, planCaseUpdate } from '../import/case-update';
 import { isPdf } from '../import/pdf-text';
+import { schemaLinkLines } from '../libraries/library-layout';
 import { htmlToText, isHtml } from '../import/html-text';
 import { loadSettings, openCaseLibrary, type CommandContext } from './command-context';
 
@@ -205,7 +206,7 @@ export async function importCommand(context: CommandContext, file: string, optio
   if (existsSync(destination) && !statSync(destination).isDirectory()) {
     throw new UsageError(`--cases ${options.cases}: is a file, not a folder.`, { hint: 'Give the folder the case file should go into.' });
   }
-  const library = openCaseLibrary(context, { cases: existsSync(destination) ? [destination] : [], builtin: options.builtin }, profile);
+  const library = openCaseLibrary(context, { cases: existsSync(destination) ? [destination] : [], builtin: options.builtin, libraries: false }, profile);
   const partialNames = Object.keys(library.templates.partials);
   const existing = findExisting(library.cases, imported);
   if (existing) return updateCase(context, existing, imported, options, partialNames);
@@ -215,6 +216,7 @@ export async function importCommand(context: CommandContext, file: string, optio
   const templateFile = imported.template !== undefined ? join(destination, `${data.id}.hbs`) : undefined;
   const today = localDateKey(context.clock.now());
   const header = [
+    ...schemaLinkLines(destination),
     `Draft made by "appeal import" from ${name === 'standard input' ? 'standard input' : basename(name)} on ${today}.`,
     imported.checks.length ? 'Check every value marked CHECK against the document, then delete the mark.' : 'Check it against the document before you use it.',
     ...imported.notes,

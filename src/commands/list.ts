@@ -3,7 +3,7 @@ import { caseDisplayId, caseState, channelCounts, deadlineText, describeChannels
 import { describeLanguages } from '../letters/letter-language';
 import { caseLetterLanguages } from '../letters/model-letter';
 import { daysUntil, localDateKey } from '../time/clock';
-import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
+import { loadSettings, openCaseLibrary, staleLibraryNotes, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export interface ListOptions extends CaseSourceFlags {
   all?: boolean;
@@ -28,6 +28,7 @@ export async function listCommand(context: CommandContext, options: ListOptions)
   const profile = loadSettings(context);
   const library = openCaseLibrary(context, options, profile);
   warnAboutProblems(context, library);
+  for (const note of staleLibraryNotes(context)) context.stderr.write(`${note}\n`);
   const today = context.clock.now();
   const listed = library.cases
     .map((record): ListedCase => ({

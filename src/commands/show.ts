@@ -1,6 +1,8 @@
+import { relative } from 'node:path';
 import { findCase } from '../cases/find-case';
 import { caseDisplayId, caseState, deadlineText, officialChannels } from '../cases/case-summary';
 import { postalAddressLines } from '../addresses/postal-address';
+import { describeCaseOrigin, type CaseRecord } from '../cases/case-library';
 import type { CaseDefinition, Official } from '../cases/case-schema';
 import { describeLanguage } from '../letters/letter-language';
 import { englishLanguageName } from '../letters/languages';
@@ -20,7 +22,7 @@ export async function showCommand(context: CommandContext, query: string, option
   const state = caseState(definition, today);
 
   if (options.json) {
-    context.stdout.write(`${JSON.stringify({ ...definition, state, file: record.file, template: record.templateFile ?? null }, null, 2)}\n`);
+    context.stdout.write(`${JSON.stringify({ ...definition, state, file: record.file, template: record.templateFile ?? null, source: record.origin }, null, 2)}\n`);
     return;
   }
 
@@ -28,6 +30,7 @@ export async function showCommand(context: CommandContext, query: string, option
   const heading = `${caseDisplayId(definition)}: ${definition.title}`;
   out.push(heading, '='.repeat(Math.min(heading.length, 78)));
   out.push(`Case id: ${definition.id}${definition.country ? ` · Country: ${definition.country}` : ''}`);
+  out.push(`Source: ${caseSource(record, context.cwd)}`);
   out.push(`Status: ${state === 'closed' ? 'closed (no further action is requested)' : state === 'expired' ? 'deadline passed (late letters may still help: check with your section)' : 'open'}`);
   out.push(`Deadline: ${deadlineText(definition, today)}`);
   if (definition.issue_date) out.push(`Issued: ${definition.issue_date}`);
@@ -60,6 +63,14 @@ export async function showCommand(context: CommandContext, query: string, option
   out.push(...letterLanguageLines(definition));
   if (definition.kind !== 'petition' && definition.officials.length) out.push('', `Write a letter: appeal write ${definition.id}`);
   context.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** Where the case came from, and which case of the same id it replaces. */
+function caseSource(record: CaseRecord, cwd: string): string {
+  const file = relative(cwd, record.file);
+  const where = record.origin.kind === 'folder' ? `${describeCaseOrigin(record.origin)} (${file && !file.startsWith('..') ? file : record.file})` : describeCaseOrigin(record.origin);
+  const replaced = (record.replaces ?? []).map((other) => describeCaseOrigin(other.origin));
+  return `${where}${replaced.length ? `; it replaces the case of the same id in ${replaced.join(' and ')}` : ''}`;
 }
 
 /** One official as `appeal show` lists them: the number to give --target, and every way to reach them. */

@@ -8,6 +8,7 @@ export const ExitCode = {
   usage: 64,
   dataError: 65,
   noInput: 66,
+  unavailable: 69,
   software: 70,
   cantCreate: 73,
   ioError: 74,

@@ -104,15 +104,20 @@ describe('appeal validate', () => {
     expect(JSON.parse(result.stdout).map((c: { id: string }) => c.id)).toEqual(['ua-7-26']);
   });
 
-  test('a case of your own with the id of an embedded case is left out, naming both; the embedded one stays', async () => {
+  test('a case of your own with the id of an embedded case wins over it, and validate names both', async () => {
     const { writeFileSync, mkdirSync } = await import('node:fs');
     mkdirSync(join(temp.dir, 'copy'), { recursive: true });
     writeFileSync(join(temp.dir, 'copy', 'mine.yaml'), GOOD_CASE.replace('id: ua-7-26', 'id: ua-150-19'));
     writeFileSync(join(temp.dir, 'copy', 'good.hbs'), 'Body.\n');
     const result = await runCli(['list', '--cases', 'copy'], { cwd: temp.dir });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/copy\/mine\.yaml: id: "ua-150-19" is also the id of .*cases\/ua-150-19\.yaml; this file is left out/);
-    expect(result.stdout).toContain('UA 150.19  Server Mustafayev');
+    expect(result.stdout).toContain('UA 7.26  Maria Good');
+    expect(result.stdout).not.toContain('Server Mustafayev');
+    const validate = await runCli(['validate', '--cases', 'copy', '--no-builtin'], { cwd: temp.dir });
+    expect(validate.code).toBe(0);
+    const both = await runCli(['validate'], { cwd: temp.dir, env: { APPEAL_CASES: 'copy' } });
+    expect(both.code).toBe(0);
+    expect(both.stderr).toMatch(/cases\/ua-150-19\.yaml: warning: id: "ua-150-19" is also the id of copy\/mine\.yaml \(your case folder\), which is used instead/);
   });
 
   test('the same id in two files is an error naming both', async () => {

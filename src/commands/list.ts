@@ -49,8 +49,7 @@ export async function listCommand(context: CommandContext, options: ListOptions)
       status: state,
       deadline: record.definition.deadline ?? null,
       days_left: daysLeft,
-      officials: record.definition.officials.length,
-      letter_languages: caseLetterLanguages(record.definition),
+      officials: record.definition.officials.length, letter_languages: caseLetterLanguages(record.definition),
       channels: channelCounts(record.definition),
       file: record.file,
     }));

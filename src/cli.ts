@@ -69,6 +69,9 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--open', 'open each email draft in your mail program (where there is a desktop)')
       .option('--force', 'replace letters that already exist')
       .option('--allow-closed', 'write even though the case is closed')
+      .option('-l, --language <language>', 'the language of the letter: one the case has a letter in (default: its preferred language, else yours)')
+      .option('--personal <sentence>', 'a sentence of your own, added to the letter as a paragraph')
+      .option('--edit', 'open the letter in your editor ($VISUAL, $EDITOR) and make it from what you save')
       .option('-y, --yes', 'ask nothing: take every answer from flags and the profile'),
   ).action(async (query: string, options) => {
     // A PDF needs pdfkit and a font: start loading them while the cases load.
@@ -118,7 +121,7 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .description('meeting mode: every letter a group signs, for one or more cases, in one PDF to print')
       .argument('[cases...]', 'UA numbers, case ids or names; or --open for every open case')
       .option('--open', 'every open case')
-      .option('--signers <file>', 'the members who sign: a CSV or YAML file with a name for each (and optionally address, country, email, language)')
+      .option('--signers <file>', 'the members who sign: a CSV or YAML file with a name for each (and optionally address, country, email, language, personal)')
       .option('--blank <n>', 'instead of --signers: n letters per official with empty signature blocks')
       .option('-t, --target <official>', 'whom to write to in each case, as in "appeal write" (default: every official who takes post; repeatable)', collect)
       .option('-o, --out <file>', 'the PDF to write (default: letters-DATE.pdf)')
@@ -131,7 +134,8 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--force', 'replace the PDF if it exists')
       .option('--allow-closed', 'print letters for a closed case all the same')
       .option('--preview', 'make the PDF to look at, without recording its letters in the action log')
-      .option('--no-log', 'make the PDF without recording its letters (the same as --preview)'),
+      .option('--no-log', 'make the PDF without recording its letters (the same as --preview)')
+      .option('-l, --language <language>', 'every letter in this language (default: each member\'s language where the case has it, else the case\'s preferred one)'),
   ).action(async (queries: string[], options) => {
     const pdfEngine = (await import('./pdf/pdf-engine')).startPdfEngine();
     return (await import('./commands/batch')).batchCommand(context, queries, options, pdfEngine);

@@ -36,11 +36,11 @@ describe('appeal batch', () => {
 
   beforeAll(async () => {
     const runs: Record<string, string[]> = {
-      meeting: ['batch', 'UA 150.19', 'miftakhov', '--signers', 'members.csv', '--out', 'meeting.pdf'],
-      again: ['batch', 'UA 150.19', 'miftakhov', '--signers', 'members.csv', '--out', 'again/meeting.pdf'],
-      blank: ['batch', '150.19', 'miftakhov', '--blank', '5', '--out', 'blank.pdf'],
+      meeting: ['batch', 'UA 150.19', 'miftakhov', '--signers', 'members.csv', '--out', 'meeting.pdf', '--language', 'en'],
+      again: ['batch', 'UA 150.19', 'miftakhov', '--signers', 'members.csv', '--out', 'again/meeting.pdf', '--language', 'en'],
+      blank: ['batch', '150.19', 'miftakhov', '--blank', '5', '--out', 'blank.pdf', '--language', 'en'],
       envelopes: ['batch', '150.19', '--blank', '2', '--duplex', '--envelopes', '--out', 'envelopes.pdf'],
-      labels: ['batch', 'miftakhov', '--signers', 'members.csv', '--labels', '--paper', 'letter', '--out', 'labels.pdf'],
+      labels: ['batch', 'miftakhov', '--signers', 'members.csv', '--labels', '--paper', 'letter', '--out', 'labels.pdf', '--language', 'en'],
       closed: ['batch', '126.19', '--allow-closed', '--signers', 'members.yaml', '--out', 'closed.pdf'],
       'bad-no-name': ['batch', '150.19', '--signers', 'bad-no-name.csv', '--out', 'bad-no-name.pdf'],
       'bad-empty-row': ['batch', '150.19', '--signers', 'bad-empty-row.csv', '--out', 'bad-empty-row.pdf'],

@@ -76,9 +76,9 @@ describe('appeal write --format pdf', () => {
 
   beforeAll(async () => {
     const runs: [string, string[]][] = [
-      ['a4', ['write', 'miftakhov', '--target', '1', '--name', 'Анна Иванова', '--format', 'pdf', '--paper', 'a4', '--out', 'a4']],
-      ['a4-again', ['write', 'miftakhov', '--target', '1', '--name', 'Анна Иванова', '--format', 'pdf', '--paper', 'a4', '--out', 'a4-again']],
-      ['letter', ['write', 'miftakhov', '--target', '1', '--name', 'Анна Иванова', '--format', 'pdf', '--paper', 'letter', '--out', 'letter']],
+      ['a4', ['write', 'miftakhov', '--target', '1', '--name', 'Анна Иванова', '--format', 'pdf', '--paper', 'a4', '--out', 'a4', '--language', 'en']],
+      ['a4-again', ['write', 'miftakhov', '--target', '1', '--name', 'Анна Иванова', '--format', 'pdf', '--paper', 'a4', '--out', 'a4-again', '--language', 'en']],
+      ['letter', ['write', 'miftakhov', '--target', '1', '--name', 'Анна Иванова', '--format', 'pdf', '--paper', 'letter', '--out', 'letter', '--language', 'en']],
       ['embassy', ['write', '150.19', '--target', 'ambassador', '--name', 'Zoë Brontë', '--address', '12 Harbour Lane', '--address', 'Bristol BS1 4DJ', '--country', 'United Kingdom', '--format', 'pdf', '--out', 'embassy']],
       ['embassy-us', ['write', '150.19', '--target', 'ambassador', '--name', 'Jane Doe', '--address', '1 Elm St', '--address', 'Springfield, IL 62701', '--country', 'USA', '--format', 'pdf', '--paper', 'letter', '--out', 'embassy-us']],
       ['long', ['write', 'long-letter', '--cases', 'cases', '--no-builtin', '--name', 'Grace Hopper', '--address', '1 Navy Way', '--format', 'pdf', '--out', 'long']],

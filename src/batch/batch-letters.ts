@@ -3,6 +3,7 @@ import { channelForFormat } from '../action-log/action-record';
 import { caseDisplayId } from '../cases/case-summary';
 import { buildLetter, buildSignature, letterTextNamesSender } from '../letters/letter';
 import type { LetterTemplates } from '../letters/letter-templates';
+import { memberLetterChoice } from '../letters/member-letter';
 import type { BatchChunk } from '../pdf/batch-pdf';
 import { BLANK_LABELS, personalContentOf, sharedContentOf, sharedTexts, type PersonalContent, type SharedLetterContent } from '../pdf/letter-layout';
 import type { Sender } from '../profile/sender';
@@ -20,6 +21,8 @@ export interface BatchLettersRequest {
   signerCount: number;
   templates: LetterTemplates;
   now: Date;
+  /** --language: every letter in it (each case has it, checked before). */
+  language?: string;
 }
 
 /**
@@ -29,30 +32,33 @@ export interface BatchLettersRequest {
  * country but for the signature: it is built once per country, and only the signature for
  * each member; the worker lays out each shared letter once.
  */
-export function* batchChunks({ plans, signers, signerCount, templates, now }: BatchLettersRequest): Generator<BatchChunk> {
+export function* batchChunks({ plans, signers, signerCount, templates, now, language }: BatchLettersRequest): Generator<BatchChunk> {
   let sharedCount = 0;
   let chunk: BatchChunk = { shared: [], letters: [], fontSources: signatureFontSources() };
   for (const plan of plans) {
-    // The shared letters of this official so far: usually one, or one per sender country.
-    const known: { content: SharedLetterContent; index: number; country: string | undefined }[] = [];
+    // The shared letters of this official so far: usually one, or one per sender country,
+    // language and wording. A member's own sentence makes their letter theirs alone.
+    const known: { content: SharedLetterContent; index: number; key: string }[] = [];
     const textNamesSender = letterTextNamesSender(plan.record, templates);
     for (let i = 0; i < signerCount; i++) {
       const signer = signers?.[i];
       const sender: Sender = signer ?? { name: '' };
-      const reuse = textNamesSender ? undefined : known.find((entry) => entry.country === sender.country);
+      const { choice, shareKey } = memberLetterChoice(plan.record, signer, i, language);
+      const key = `${sender.country ?? ''}\u0000${shareKey}`;
+      const reuse = textNamesSender || shareKey === undefined ? undefined : known.find((entry) => entry.key === key);
       let index: number;
       let personal: PersonalContent;
       if (reuse) {
         index = reuse.index;
-        personal = signer ? { kind: 'signed', sender: signer, signature: buildSignature(plan.record, plan.official, signer, now, templates) } : { kind: 'blank' };
+        personal = signer ? { kind: 'signed', sender: signer, signature: buildSignature(plan.record, plan.official, signer, now, templates, choice) } : { kind: 'blank' };
       } else {
-        const letter = buildLetter(plan.record, plan.official, sender, now, templates);
+        const letter = buildLetter(plan.record, plan.official, sender, now, templates, choice);
         const content = sharedContentOf(letter);
         const same = known.find((entry) => sameSharedContent(entry.content, content));
         if (same) index = same.index;
         else {
           index = sharedCount++;
-          known.push({ content, index, country: sender.country });
+          known.push({ content, index, key });
           chunk.shared.push(content);
           chunk.fontSources.push({ what: `the letter of ${caseDisplayId(plan.record.definition)} to ${plan.official.name}`, texts: sharedTexts(content) });
         }
@@ -70,7 +76,7 @@ export function* batchChunks({ plans, signers, signerCount, templates, now }: Ba
 
 export function sameSharedContent(a: SharedLetterContent, b: SharedLetterContent): boolean {
   const sameLines = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((line, index) => line === y[index]);
-  return a.date === b.date && a.salutation === b.salutation && a.closing === b.closing && sameLines(a.recipientLines, b.recipientLines) && sameLines(a.paragraphs, b.paragraphs);
+  return a.language === b.language && a.date === b.date && a.salutation === b.salutation && a.closing === b.closing && sameLines(a.recipientLines, b.recipientLines) && sameLines(a.paragraphs, b.paragraphs);
 }
 
 /**
@@ -80,6 +86,18 @@ export function sameSharedContent(a: SharedLetterContent, b: SharedLetterContent
  */
 export function signatureFontSources(): BatchChunk['fontSources'] {
   return [{ what: 'the blank signature block', texts: [...BLANK_LABELS] }];
+}
+
+/** How many of a batch's letters are in each language, most first. */
+export function batchLanguageCounts(plans: readonly OfficialPlan[], signers: readonly Signer[] | undefined, signerCount: number, language: string | undefined): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const plan of plans) {
+    for (let i = 0; i < signerCount; i++) {
+      const chosen = memberLetterChoice(plan.record, signers?.[i], i, language).choice.language;
+      counts.set(chosen, (counts.get(chosen) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
 /** Every letter a batch made, one at a time as the action log records them. */

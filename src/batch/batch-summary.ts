@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import type { CaseRecord } from '../cases/case-library';
 import { caseDisplayId } from '../cases/case-summary';
 import { describeOfficial } from '../cases/official-reach';
+import { describeLanguage } from '../letters/letter-language';
 import type { BatchResult } from '../pdf/batch-pdf';
 import { ENVELOPES, LABEL_SHEETS } from '../pdf/envelope-layout';
 import { describeCharacter } from '../pdf/letter-font';
@@ -31,11 +32,13 @@ export interface BatchSummaryInput {
   labelStart?: number;
   /** false for --preview or --no-log: the letters were not recorded. */
   recorded?: boolean;
+  /** Letters per language, most first. */
+  languages: readonly [string, number][];
 }
 
 /** What the coordinator needs at the meeting: what is in the PDF, in its order, and what is not. */
 export function batchSummary(input: BatchSummaryInput): string {
-  const { out, paper, duplex, result, plans, leftOut, signers, blank, cwd } = input;
+  const { out, paper, duplex, result, plans, leftOut, signers, blank, cwd, languages } = input;
   const letters = plans.reduce((sum, plan) => sum + plan.letters, 0);
   const paperName = PAPER_LAYOUTS[paper].label;
   const letterSheets = duplex ? (result.letterPages + result.blankPages) / 2 : result.letterPages;
@@ -57,6 +60,7 @@ export function batchSummary(input: BatchSummaryInput): string {
   } else {
     lines.push(`Blank letters: ${blank} for each official, with empty signature blocks to sign and address by hand.`);
   }
+  lines.push(`Languages: ${languages.map(([language, n], index) => `${index === 0 ? count(n, 'letter') : n.toLocaleString('en')} in ${describeLanguage(language)}`).join(', ')}.`);
   if (result.envelopes) lines.push(`Envelopes: ${count(result.envelopes, `${ENVELOPES[paper].label} envelope page`)} after the letters, in the same order.`);
   if (result.labelSheets) {
     const from = input.labelStart && input.labelStart > 1 ? `, from label ${input.labelStart} of the first sheet` : '';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { CaseDefinition } from './case-schema';
 import { readCaseFile } from './read-case-file';
-import type { CaseProblem } from './case-problem';
+import { formatFieldPath, type CaseProblem } from './case-problem';
 import { describeCaseOrigin, type CaseOrigin } from './case-origin';
 import { FileRefusal, readRegularFile, realPathInside } from '../files/read-regular-file';
 import { findControlCharacter } from '../text/terminal-text';
@@ -25,6 +25,8 @@ export interface CaseRecord {
   /** The model letter's Handlebars source, when the case has one. */
   templateSource?: string;
   templateFile?: string;
+  /** The model letter's source in each language the case has a letter in (the main one too). */
+  letterTemplates: Record<string, { source: string; file: string }>;
 }
 
 export interface CaseLibrary {
@@ -112,29 +114,38 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
       problems.push(...result.problems);
       const definition = result.definition;
       if (!definition) continue;
-      const record: CaseRecord = { definition, file, builtin, origin };
-      if (definition.letter) {
-        const where = result.locate(['letter', 'template']) ?? {};
-        // The embedded cases' letters are in the templates/ folder beside theirs.
-        const folders = builtin ? [dir, join(dirname(dir), 'templates')] : [dir];
-        const templateFile = resolve(dirname(file), definition.letter.template);
-        // Whether the letter lies inside these folders depends on their real paths: inputs too.
-        for (const folder of folders) if (!inputs.folders.includes(folder)) inputs.folders.push(folder);
+      const record: CaseRecord = { definition, file, builtin, origin, letterTemplates: {} };
+      // Every language's template is checked; a case with one bad template is left out whole.
+      const letters = [...(definition.letter ? [{ ...definition.letter, field: ['letter'] as (string | number)[] }] : []), ...definition.letters.map((other, index) => ({ ...other, field: ['letters', index] as (string | number)[] }))];
+      // The embedded cases' letters are in the templates/ folder beside theirs.
+      const folders = builtin ? [dir, join(dirname(dir), 'templates')] : [dir];
+      // Whether a letter lies inside these folders depends on their real paths: inputs too.
+      if (letters.length) for (const folder of folders) if (!inputs.folders.includes(folder)) inputs.folders.push(folder);
+      let usable = true;
+      for (const letter of letters) {
+        const where = result.locate([...letter.field, 'template']) ?? {};
+        const templateFile = resolve(dirname(file), letter.template);
         inputs.files.push(templateFile);
         const template = readModelLetter(templateFile, folders, options.checkTemplate);
         if ('problem' in template) {
-          problems.push({ severity: 'error', file: show(file), ...where, field: 'letter.template', message: template.problem(show), hint: template.hint });
+          problems.push({ severity: 'error', file: show(file), ...where, field: formatFieldPath([...letter.field, 'template']), message: template.problem(show), hint: template.hint });
+          usable = false;
           continue;
         }
         if (template.problems.length) {
           for (const problem of template.problems) {
             problems.push({ severity: 'error', file: show(template.file), line: problem.line, column: problem.column, field: `(template of ${definition.id})`, message: problem.message, hint: problem.hint });
           }
+          usable = false;
           continue;
         }
-        record.templateSource = template.source;
-        record.templateFile = template.file;
+        record.letterTemplates[letter.language] = { source: template.source, file: template.file };
+        if (letter === letters[0]) {
+          record.templateSource = template.source;
+          record.templateFile = template.file;
+        }
       }
+      if (!usable) continue;
       cases.push(record);
     }
   }

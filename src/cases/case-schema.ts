@@ -32,6 +32,28 @@ const emailAddress = z.string({ error: 'must be an email address' }).superRefine
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
+const languageTag = z.string({ error: 'must be a language tag such as "en" or "ru"' }).regex(LANGUAGE_TAG, { error: 'must be a language tag such as "en" or "ru"' });
+
+const templatePath = z
+  .string({ error: 'must be the path of a Handlebars file, relative to this case file' })
+  .regex(/\.hbs$/, { error: 'must be the path of a .hbs file, relative to this case file' });
+
+/** The model letter in another language than the document's: a section's own version, or a translation. */
+const otherLetterSchema = z.strictObject({
+  language: languageTag,
+  template: templatePath,
+  closing: line('the closing').optional().describe('Default: the usual closing of the language ("С уважением,").'),
+  subject: line('the email subject').optional(),
+  translation: z
+    .strictObject({
+      by: line('who translated it').describe('Who made the translation, e.g. "appeal contributors".'),
+      from: languageTag.describe('The language it was translated from.'),
+      note: paragraph('a note on the translation').optional(),
+    })
+    .optional()
+    .describe('Set when the letter is a translation made for appeal, not a version the organisation published.'),
+});
+
 const lines = (what: string) => z.array(line(what), { error: `must be a list of ${what}` });
 
 export const officialSchema = z.strictObject({
@@ -50,7 +72,11 @@ export const officialSchema = z.strictObject({
   twitter: line('a Twitter handle').optional(),
   facebook: line('a Facebook page').optional(),
   instagram: line('an Instagram handle').optional(),
-  salutation: line('the salutation').describe('Without the comma, e.g. "Dear Ambassador".'),
+  salutation: line('the salutation').describe('Without the comma, e.g. "Dear Ambassador"; in the language of `letter`.'),
+  salutations: z
+    .record(languageTag, line('the salutation'), { error: 'must map language tags to salutations, such as ru: Уважаемый Михаил Аркадьевич' })
+    .optional()
+    .describe('The salutation in each language of `letters`, e.g. ru: "Уважаемый Михаил Аркадьевич".'),
   notes: paragraph('notes').optional(),
 });
 
@@ -76,14 +102,17 @@ export const caseSchema = z
     officials: z.array(officialSchema, { error: 'must be a list of officials' }).default([]),
     letter: z
       .strictObject({
-        template: z
-          .string({ error: 'must be the path of a Handlebars file, relative to this case file' })
-          .regex(/\.hbs$/, { error: 'must be the path of a .hbs file, relative to this case file' }),
-        language: z.string().regex(LANGUAGE_TAG, { error: 'must be a language tag such as "en" or "ru"' }).default('en'),
-        closing: line('the closing').default('Yours sincerely,'),
+        template: templatePath,
+        language: languageTag.default('en'),
+        closing: line('the closing').optional().describe('Default: the usual closing of the language ("Yours sincerely,").'),
         subject: line('the email subject').optional(),
       })
-      .optional(),
+      .optional()
+      .describe('The model letter, in the language of the document.'),
+    letters: z
+      .array(otherLetterSchema, { error: 'must be a list of letters, each with language and template' })
+      .default([])
+      .describe('The model letter in other languages, each with its own template.'),
     petition: z
       .strictObject({
         addressed_to: lines('addressees'),
@@ -115,13 +144,32 @@ export const caseSchema = z
     if (value.kind === 'urgent-action' && value.officials.length > 0 && !value.letter) {
       ctx.addIssue({ code: 'custom', path: ['letter'], message: 'is missing: an Urgent Action with officials needs letter.template, the model letter' });
     }
+    checkLetterLanguages(value, ctx);
     if (value.kind === 'petition' && !value.petition) {
       ctx.addIssue({ code: 'custom', path: ['petition'], message: 'is missing: a petition needs addressed_to and asks' });
     }
   });
 
+/** Each language once; an official's salutation in every language the case has a letter in. */
+function checkLetterLanguages(value: { letter?: { language: string }; letters: { language: string }[]; officials: { salutations?: Record<string, string> }[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set(value.letter ? [value.letter.language] : []);
+  value.letters.forEach((other, index) => {
+    if (!value.letter) ctx.addIssue({ code: 'custom', path: ['letters', index], message: 'needs `letter`, the model letter in the document’s language, beside it' });
+    if (seen.has(other.language)) ctx.addIssue({ code: 'custom', path: ['letters', index, 'language'], message: `repeats the language "${other.language}"; give each language one letter` });
+    seen.add(other.language);
+  });
+  value.officials.forEach((official, index) => {
+    for (const other of value.letters) {
+      if (!official.salutations?.[other.language]) {
+        ctx.addIssue({ code: 'custom', path: ['officials', index, official.salutations ? 'salutations' : 'salutation'], message: `has no salutation in "${other.language}", a language the case has a letter in; add salutations: { ${other.language}: ... }` });
+      }
+    }
+  });
+}
+
 export type CaseDefinition = z.output<typeof caseSchema>;
 export type Official = z.output<typeof officialSchema>;
+export type OtherLetter = z.output<typeof otherLetterSchema>;
 
 /** The schema as JSON Schema, for editors (published as schema/case.schema.json). */
 export function caseJsonSchema(): Record<string, unknown> {

@@ -1,9 +1,10 @@
 import { dirname, resolve } from 'node:path';
+import type { CaseRecord } from '../cases/case-library';
 import { caseDisplayId } from '../cases/case-summary';
 import { recordLetters } from '../action-log/record-letters';
-import { batchChunks, batchLettersMade } from '../batch/batch-letters';
+import { batchChunks, batchLanguageCounts, batchLettersMade } from '../batch/batch-letters';
+import { chooseLetterLanguage } from '../letters/letter-language';
 import { batchSummary, type BatchSummaryInput } from '../batch/batch-summary';
-import type { CaseRecord } from '../cases/case-library';
 import { checkLabelStart, chooseBatchCases, planBatchOfficials } from '../batch/plan-batch';
 import { fontRequestFrom } from '../fonts/font-request';
 import { AppError, UsageError } from '../errors/app-error';
@@ -34,6 +35,7 @@ export interface BatchOptions extends CaseSourceFlags {
   /** false with --no-log or --preview: the PDF is made, nothing is recorded. */
   log?: boolean;
   preview?: boolean;
+  language?: string;
 }
 
 /** --out names the PDF itself, not a folder. */
@@ -56,7 +58,7 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   const library = await openCaseLibrary(context, options, settings);
   warnAboutProblems(context, library);
   const now = context.clock.now();
-  const chosen = chooseBatchCases({ cases: library.cases, queries, open: Boolean(options.open), allowClosed: Boolean(options.allowClosed), now });
+  const chosen = withLanguage(chooseBatchCases({ cases: library.cases, queries, open: Boolean(options.open), allowClosed: Boolean(options.allowClosed), now }), options.language);
   for (const warning of chosen.warnings) context.stderr.write(`warning: ${warning}\n`);
 
   const members = options.signers === undefined ? undefined : giveReturnAddresses(loadSigners(context, options.signers), settings.group);
@@ -76,7 +78,7 @@ export async function batchCommand(context: CommandContext, queries: readonly st
   const session = engine.startBatch({ ...batchPrinting(options, paper, labels), file: temp, fonts, cwd: context.cwd, now, ...titleOf(chosen.records) }, progress?.update);
   let result: BatchResult;
   try {
-    for (const chunk of batchChunks({ plans, signers, signerCount, templates: library.templates, now })) await session.add(chunk);
+    for (const chunk of batchChunks({ plans, signers, signerCount, templates: library.templates, now, language: options.language })) await session.add(chunk);
     result = await session.finish();
     commitTempFile(temp, out, Boolean(options.force), PDF_HINTS);
   } catch (error) {
@@ -90,7 +92,7 @@ export async function batchCommand(context: CommandContext, queries: readonly st
     progress?.stop();
   }
 
-  const summary: BatchSummaryInput = { out, paper, duplex: Boolean(options.duplex), result, plans, leftOut, signers, blank, cwd: context.cwd, members, group: settings.group, signersFile: options.signers, labelStart: labels?.start };
+  const summary: BatchSummaryInput = { out, paper, duplex: Boolean(options.duplex), result, plans, leftOut, signers, blank, cwd: context.cwd, members, group: settings.group, signersFile: options.signers, labelStart: labels?.start, languages: batchLanguageCounts(plans, signers, signerCount, options.language) };
   recordAndSummarise(context, options, summary, signerCount);
 }
 
@@ -109,6 +111,12 @@ function recordAndSummarise(context: CommandContext, options: BatchOptions, summ
   const logWarning = recorded ? recordLetters(context, batchLettersMade(summary.plans, summary.signers, signerCount, summary.out)) : undefined;
   if (logWarning) context.stderr.write(`warning: ${logWarning}\n`);
   context.stdout.write(batchSummary({ ...summary, recorded }));
+}
+
+/** The chosen cases, once each is known to have a letter in --language: refused before any letter is made. */
+function withLanguage<T extends { records: readonly CaseRecord[] }>(chosen: T, language: string | undefined): T {
+  if (language !== undefined) for (const { definition } of chosen.records) chooseLetterLanguage(definition, { requested: language, requestedFrom: `${caseDisplayId(definition)}: --language` });
+  return chosen;
 }
 
 function checkBatchFlags(queries: readonly string[], options: BatchOptions): void {

@@ -1,5 +1,7 @@
 import type { CaseRecord } from '../cases/case-library';
 import { caseDisplayId, caseState, channelCounts, deadlineText, describeChannels, probablyOverReason, type CaseState } from '../cases/case-summary';
+import { describeLanguages } from '../letters/letter-language';
+import { caseLetterLanguages } from '../letters/model-letter';
 import { daysUntil, localDateKey } from '../time/clock';
 import { loadSettings, openCaseLibrary, staleLibraryNotes, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
@@ -54,7 +56,7 @@ export async function listCommand(context: CommandContext, options: ListOptions)
       deadline: record.definition.deadline ?? null,
       days_left: daysLeft,
       probably_over: probablyOver ?? null,
-      officials: record.definition.officials.length,
+      officials: record.definition.officials.length, letter_languages: caseLetterLanguages(record.definition),
       channels: channelCounts(record.definition),
       file: record.file,
     }));
@@ -83,9 +85,15 @@ export async function listCommand(context: CommandContext, options: ListOptions)
     } else {
       const count = definition.officials.length;
       out.push(`  ${count} official${count === 1 ? '' : 's'}: ${describeChannels(channelCounts(definition))}`);
+      out.push(...letterLanguagesLine(caseLetterLanguages(definition)));
     }
   }
   out.push('');
   out.push('Details: appeal show <id> · Write: appeal write <id>');
   context.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** "letters in English (en) and Russian (ru)": which languages a case's letters are in. */
+function letterLanguagesLine(languages: readonly string[]): string[] {
+  return languages.length ? [`  letter${languages.length === 1 ? '' : 's'} in ${describeLanguages(languages)}`] : [];
 }

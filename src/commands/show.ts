@@ -4,7 +4,9 @@ import { dirname, relative } from 'node:path';
 import { postalAddressLines } from '../addresses/postal-address';
 import type { CaseRecord } from '../cases/case-library';
 import { describeCaseOrigin } from '../cases/case-origin';
-import type { Official } from '../cases/case-schema';
+import type { CaseDefinition, Official } from '../cases/case-schema';
+import { describeLanguage } from '../letters/letter-language';
+import { englishLanguageName } from '../letters/languages';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export interface ShowOptions extends CaseSourceFlags {
@@ -60,6 +62,7 @@ export async function showCommand(context: CommandContext, query: string, option
       out.push(...wrap(`${label}${entry.date ? ` (${entry.date})` : ''}: ${entry.note}`, 74).map((line, i) => `${i === 0 ? '  - ' : '    '}${line}`));
     }
   }
+  out.push(...letterLanguageLines(definition));
   if (definition.kind !== 'petition' && definition.officials.length) out.push('', `Write a letter: appeal write ${definition.id}`);
   if (record.origin.kind === 'folder') out.push(`Case file: ${shownPath(record.file, context.cwd)}, from your case folder ${shownPath(dirname(record.file), context.cwd)} (--cases, APPEAL_CASES or your profile).`);
   context.stdout.write(`${out.join('\n')}\n`);
@@ -82,6 +85,7 @@ function officialLines(official: Official, number: number): string[] {
   const out = [`  ${number}. ${official.name}   [--target ${number} or --target ${official.id}]`];
   if (official.title) out.push(`     ${official.title}`);
   out.push(`     Salutation: ${official.salutation}`);
+  for (const [language, salutation] of Object.entries(official.salutations ?? {})) out.push(`       in ${describeLanguage(language)}: ${salutation}`);
   const channels = officialChannels(official);
   out.push(`     Can be reached by: ${channels.length ? channels.join(', ') : 'no way given'}`);
   if (official.address?.length) {
@@ -97,6 +101,19 @@ function officialLines(official: Official, number: number): string[] {
   if (official.facebook) out.push(`     Facebook: ${official.facebook}`);
   if (official.instagram) out.push(`     Instagram: ${official.instagram}`);
   return out;
+}
+
+/** Which languages the case's letters are in, and which of them are translations made for appeal. */
+function letterLanguageLines(definition: CaseDefinition): string[] {
+  if (!definition.letter) return [];
+  const lines = ['', 'Letters:', `  - ${describeLanguage(definition.letter.language)}: the document's model letter (--language ${definition.letter.language})`];
+  for (const other of definition.letters) {
+    const origin = other.translation
+      ? `translated from ${englishLanguageName(other.translation.from)} by ${other.translation.by}, not published by the organisation`
+      : 'the organisation\'s own version';
+    lines.push(`  - ${describeLanguage(other.language)}: ${origin} (--language ${other.language})`);
+  }
+  return lines;
 }
 
 function wrap(text: string, width: number): string[] {

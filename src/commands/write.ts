@@ -20,6 +20,8 @@ import { takesPost } from '../addresses/postal-address';
 import { checkWriteRequest, FILE_FORMATS, planLetterFiles, type LetterToWrite, type WriteFormat } from '../write/plan-write';
 import { renderLetterFile, type LetterFileSettings } from '../write/render-letter-file';
 import type { LetterPdfRenderer } from '../pdf/letter-renderer';
+import { chooseLetterLanguage } from '../letters/letter-language';
+import { editLetters, personalSentence } from './write-own-words';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export interface WriteOptions extends CaseSourceFlags {
@@ -37,6 +39,9 @@ export interface WriteOptions extends CaseSourceFlags {
   yes?: boolean;
   paper?: string;
   font?: string[];
+  language?: string;
+  personal?: string;
+  edit?: boolean;
 }
 
 const WRITE_HINTS: WriteHints = { exists: 'Add --force to replace it, or choose another folder with --out.', cannotWrite: 'Choose a folder you can write to with --out.' };
@@ -53,9 +58,12 @@ export async function writeCommand(context: CommandContext, query: string, optio
   const record = findCase(library.cases, query, library.problems);
   const { definition } = record;
   const { warning } = checkCaseTakesLetters(definition, context.clock.now(), Boolean(options.allowClosed));
+  const language = chooseLetterLanguage(definition, { requested: options.language, ownLanguage: settings.language });
   if (warning) context.stderr.write(`warning: ${warning}\n`);
 
   const asker = createAsker(context, options.yes);
+  // The member's own sentence is offered when they are being asked anyway (--personal adds one otherwise).
+  const asking = asker.interactive && (!settings.name || (!options.target?.length && definition.officials.length > 1));
   const officials = await chooseOfficials(asker, definition, format, options.target ?? [], settings.name);
   const name = settings.name ?? (await askSenderName(asker, 'Your name, as you sign letters:', '--name'));
   const mixedScripts = mixedScriptWarning(name);
@@ -63,10 +71,13 @@ export async function writeCommand(context: CommandContext, query: string, optio
   const needsSenderEmail = fileFormats.includes('email') && officials.some((official) => !noEmailReason(official));
   const senderEmail = needsSenderEmail ? await senderEmailFor(context, options, settings.email, asker) : settings.email;
 
+  const personal = await personalSentence(options.personal, asker, asking);
+
   const sender: Sender = { name, address: settings.address, country: settings.country, email: senderEmail };
   const now = context.clock.now();
-  const items: LetterToWrite[] = officials.map((official) => ({ official, letter: buildLetter(record, official, sender, now, library.templates) }));
-  const fileSettings: LetterFileSettings = { senderEmail, subject: emailSubject(definition), now, paper: settings.paper ?? 'a4', fonts: fontRequestFrom(options.font, settings.fonts, context.env), cwd: context.cwd, pdfEngine };
+  let items: LetterToWrite[] = officials.map((official) => ({ official, letter: buildLetter(record, official, sender, now, library.templates, { language, personal }) }));
+  if (options.edit) items = await editLetters(context, items);
+  const fileSettings: LetterFileSettings = { senderEmail, subject: emailSubject(definition, language), now, paper: settings.paper ?? 'a4', fonts: fontRequestFrom(options.font, settings.fonts, context.env), cwd: context.cwd, pdfEngine };
 
   if (format === 'mailto') return printMailtoLinks(context, items, fileSettings.subject);
   if (options.stdout) return printLetters(context, format, items, fileSettings);

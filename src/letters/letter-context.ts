@@ -1,6 +1,6 @@
 import type { CaseDefinition, Official } from '../cases/case-schema';
 import type { Sender } from '../profile/sender';
-import { joinNames } from '../text/join-names';
+import { joinNamesIn } from './languages';
 
 /**
  * What a model-letter template may use. Every key is always present (null when unknown), so
@@ -20,6 +20,8 @@ export interface LetterContext {
   date: string;
   salutation: string;
   closing: string;
+  /** The member's own paragraph (--personal), or null; templates place it with {{> personal}}. */
+  personal: string | null;
 }
 
 /** The shape of LetterContext, which template checks walk to find variables that do not exist. */
@@ -36,10 +38,20 @@ export const LETTER_CONTEXT_SHAPE: ContextShape = {
     date: 'value',
     salutation: 'value',
     closing: 'value',
+    personal: 'value',
   },
 };
 
-export function buildLetterContext(definition: CaseDefinition, official: Official, sender: Sender, date: string, salutation: string): LetterContext {
+/** What differs between letters of one case beyond official and sender. */
+export interface LetterWording {
+  language: string;
+  date: string;
+  salutation: string;
+  closing: string;
+  personal: string | null;
+}
+
+export function buildLetterContext(definition: CaseDefinition, official: Official, sender: Sender, wording: LetterWording): LetterContext {
   return {
     case: {
       id: definition.id,
@@ -47,7 +59,7 @@ export function buildLetterContext(definition: CaseDefinition, official: Officia
       title: definition.title,
       country: definition.country ?? null,
       people: definition.people.map((p) => ({ name: p.name, pronouns: p.pronouns ?? null })),
-      people_names: joinNames(definition.people.map((p) => p.name)),
+      people_names: joinNamesIn(definition.people.map((p) => p.name), wording.language),
     },
     official: {
       id: official.id,
@@ -57,8 +69,9 @@ export function buildLetterContext(definition: CaseDefinition, official: Officia
       salutation: official.salutation,
     },
     sender: { name: sender.name, email: sender.email ?? null, country: sender.country ?? null, address: [...(sender.address ?? [])] },
-    date,
-    salutation,
-    closing: definition.letter?.closing ?? 'Yours sincerely,',
+    date: wording.date,
+    salutation: wording.salutation,
+    closing: wording.closing,
+    personal: wording.personal,
   };
 }

@@ -58,6 +58,7 @@ export function letterTemplatesFrom(partials: Record<string, string>): LetterTem
         handlebars.unregisterHelper('lookup');
         handlebars.unregisterHelper('blockHelperMissing');
         countEachIterations(handlebars);
+        handlebars.registerHelper('variant', variantHelper);
       }
       return handlebars;
     },
@@ -116,6 +117,7 @@ export function checkTemplate(source: string, partialNames: readonly string[], s
     return shape;
   };
 
+  const chainedVariants = new Set<hbs.AST.Statement>();
   const visitExpression = (expr: hbs.AST.Expression, scopes: ContextShape[]) => {
     if (expr.type === 'PathExpression') resolve(expr as hbs.AST.PathExpression, scopes);
     else if (expr.type === 'SubExpression') report(expr, 'helpers are not available in letters');
@@ -135,8 +137,17 @@ export function checkTemplate(source: string, partialNames: readonly string[], s
         case 'BlockStatement': {
           const block = statement as hbs.AST.BlockStatement;
           const name = (block.path as hbs.AST.PathExpression).original;
+          if (name === 'variant') {
+            // The last of a chain ({{else variant}}…{{/variant}}) may hold one wording: the chain has more.
+            const inverse = block.inverse as (hbs.AST.Program & { chained?: boolean }) | undefined;
+            if (inverse?.chained && inverse.body[0]) chainedVariants.add(inverse.body[0]);
+            checkVariant(block, report, chainedVariants.has(block));
+            visitProgram(block.program, scopes);
+            visitProgram(block.inverse, scopes);
+            break;
+          }
           if (!BLOCK_HELPERS.has(name)) {
-            report(block, `{{#${name}}} is not a block letters can use`, 'Use #if, #unless, #each or #with.');
+            report(block, `{{#${name}}} is not a block letters can use`, 'Use #if, #unless, #each, #with or #variant.');
             break;
           }
           const [param] = block.params;
@@ -184,6 +195,70 @@ export function checkTemplate(source: string, partialNames: readonly string[], s
   return problems;
 }
 
+/** A variant block takes no variable and offers at least two wordings: {{#variant}}…{{else}}…{{/variant}}. */
+function checkVariant(block: hbs.AST.BlockStatement, report: (node: hbs.AST.Node, message: string, hint?: string) => void, chained: boolean): void {
+  if (block.params.length || block.hash?.pairs.length) {
+    report(block, '{{#variant}} takes no variable', 'Write {{#variant}}one wording{{else}}another{{/variant}}.');
+  }
+  if (!chained && !block.inverse?.body.length) {
+    report(block, '{{#variant}} offers one wording only', 'Give another after {{else}}: {{#variant}}one wording{{else}}another{{/variant}}; add more with {{else variant}}.');
+  }
+}
+
+/**
+ * After how many members the wordings of a template repeat: each {{#variant}} block goes round its
+ * own wordings, so together they repeat after the least common multiple of their counts.
+ */
+export function variantCycle(source: string): number {
+  let cycle = 1;
+  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+  const wordings = (block: hbs.AST.BlockStatement): number => {
+    const inverse = block.inverse;
+    const chained = (inverse as { chained?: boolean } | undefined)?.chained && inverse.body.length === 1 && inverse.body[0]!.type === 'BlockStatement' ? (inverse.body[0] as hbs.AST.BlockStatement) : undefined;
+    if (chained && (chained.path as hbs.AST.PathExpression).original === 'variant') return 1 + wordings(chained);
+    return 1 + (inverse?.body.length ? 1 : 0);
+  };
+  const visit = (program: hbs.AST.Program | undefined, chainedVariant = false): void => {
+    for (const statement of program?.body ?? []) {
+      if (statement.type !== 'BlockStatement') continue;
+      const block = statement as hbs.AST.BlockStatement;
+      if ((block.path as hbs.AST.PathExpression).original === 'variant' && !chainedVariant) {
+        const count = wordings(block);
+        cycle = (cycle * count) / gcd(cycle, count);
+      }
+      visit(block.program);
+      visit(block.inverse, (block.path as hbs.AST.PathExpression).original === 'variant' && Boolean((block.inverse as { chained?: boolean } | undefined)?.chained));
+    }
+  };
+  try {
+    visit(handlebarsParse(source));
+  } catch {
+    return 1;
+  }
+  return cycle;
+}
+
+/** A marker a probed variant block answers with: how many wordings it offers. */
+const VARIANT_COUNT = /^\u0000variants:(\d+)$/;
+
+/**
+ * `{{#variant}}A{{else variant}}B{{else}}C{{/variant}}`: one of the wordings, chosen by the
+ * render's `variant` number (modulo how many there are), so a batch can give each member another.
+ * A chained `{{else variant}}` is a variant block of its own in the inverse: counting the
+ * wordings asks it how many it has.
+ */
+function variantHelper(this: unknown, options: Handlebars.HelperOptions): string {
+  const data = (options.data ?? {}) as { variant?: number; variantProbe?: boolean };
+  const inverse = (frame: Record<string, unknown>) => options.inverse(this, { data: { ...data, ...frame } });
+  const rest = inverse({ variantProbe: true });
+  const restCount = VARIANT_COUNT.exec(rest);
+  const count = 1 + (restCount ? Number(restCount[1]) : rest.trim() ? 1 : 0);
+  if (data.variantProbe) return `\u0000variants:${count}`;
+  const chosen = (data.variant ?? 0) % count;
+  if (chosen === 0) return options.fn(this, { data: { ...data, variantProbe: false } });
+  return inverse({ variant: chosen - 1, variantProbe: false });
+}
+
 function describeShape(shape: ContextShape, prefix = ''): string {
   if (shape === 'value') return prefix;
   if ('items' in shape) return `${prefix.replace(/\.$/, '')} (a list)`;
@@ -192,7 +267,8 @@ function describeShape(shape: ContextShape, prefix = ''): string {
     .join(', ');
 }
 
-export type RenderTemplate = (context: LetterContext) => string;
+/** Renders a letter; `variant` picks the wording of each {{#variant}} block (0, the first, by default). */
+export type RenderTemplate = (context: LetterContext, variant?: number) => string;
 
 /**
  * What one letter may cost while it is rendered, counted in characters: every value read from
@@ -262,13 +338,13 @@ export function compileLetterTemplate(templates: LetterTemplates, source: string
   let render = compiled.get(source);
   if (!render) {
     const template = templates.handlebars.compile<LetterContext>(source, { strict: true, noEscape: true, knownHelpersOnly: false });
-    render = (context) => {
+    render = (context, variant = 0) => {
       const budget = new RenderBudget();
       const outer = currentBudget;
       currentBudget = budget;
       let text: string;
       try {
-        text = template(budgeted(context, budget), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        text = template(budgeted(context, budget), { data: { variant }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } finally {
         currentBudget = outer;
       }

@@ -7,6 +7,7 @@ import { formatLetterDate } from './letter-date';
 import { compileLetterTemplate, type LetterTemplates, type RenderTemplate } from './letter-templates';
 import { salutationLine } from './salutation-comma';
 import { DataError } from '../errors/app-error';
+import { modelLetterOf, salutationIn, type ModelLetter } from './model-letter';
 
 /**
  * A letter as data, before it is text, a PDF page or an email: every format lays out the same
@@ -35,35 +36,56 @@ export function toParagraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-export function buildLetter(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates): Letter {
-  const { definition, context, part } = letterParts(record, official, sender, now, templates);
+/** What one member's letter chooses beyond official and sender; each part has a default. */
+export interface LetterChoice {
+  /** One of the case's letter languages; the case's main language when left out. */
+  language?: string;
+  /** The member's own paragraph. */
+  personal?: string;
+  /** Which wording of each {{#variant}} block: member by member in a batch, so letters differ. */
+  variant?: number;
+}
+
+export function buildLetter(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates, choice: LetterChoice = {}): Letter {
+  const { model, context, part } = letterParts(record, official, sender, now, templates, choice);
+  let paragraphs = toParagraphs(renderModelLetter(record, model, context, templates, choice.variant ?? 0));
+  if (context.personal && !placesPersonal(model.source)) {
+    // A template that does not place the member's words gets them before its closing demands.
+    paragraphs = [...paragraphs.slice(0, -1), ...toParagraphs(context.personal), ...paragraphs.slice(-1)];
+  }
   return {
-    caseId: definition.id,
+    caseId: record.definition.id,
     officialId: official.id,
-    language: definition.letter!.language,
+    language: model.language,
     date: part('date'),
     sender,
     recipientLines: postalAddressLines(official, sender.country),
     salutation: context.salutation,
-    paragraphs: toParagraphs(renderModelLetter(record, context, templates)),
+    paragraphs,
     closing: part('closing'),
     signature: signatureLines(part),
   };
 }
 
 /** The model letter's text; a letter that would grow beyond a few pages is an error naming the template. */
-function renderModelLetter(record: CaseRecord, context: Parameters<RenderTemplate>[0], templates: LetterTemplates): string {
+function renderModelLetter(record: CaseRecord, model: ModelLetter, context: Parameters<RenderTemplate>[0], templates: LetterTemplates, variant: number): string {
   try {
-    return compileLetterTemplate(templates, record.templateSource!)(context);
+    return compileLetterTemplate(templates, model.source)(context, variant);
   } catch (error) {
-    if (error instanceof DataError) throw new DataError(`${record.templateFile ?? record.file}: the model letter of ${record.definition.id}: ${error.message}; nothing was written.`, { hint: error.hint });
+    const file = record.letterTemplates[model.language]?.file ?? record.file;
+    if (error instanceof DataError) throw new DataError(`${file}: the model letter of ${record.definition.id}: ${error.message}; nothing was written.`, { hint: error.hint });
     throw error;
   }
 }
 
+/** Whether a template puts the member's own paragraph somewhere of its choosing. */
+function placesPersonal(source: string): boolean {
+  return /\{\{~?>\s*personal\b/.test(source);
+}
+
 /** The signature lines of one sender's letter: all that differs between signers of a letter that names no sender in its text. */
-export function buildSignature(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates): string[] {
-  return signatureLines(letterParts(record, official, sender, now, templates).part);
+export function buildSignature(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates, choice: LetterChoice = {}): string[] {
+  return signatureLines(letterParts(record, official, sender, now, templates, choice).part);
 }
 
 /**
@@ -72,20 +94,27 @@ export function buildSignature(record: CaseRecord, official: Official, sender: S
  * and the country line of the address.
  */
 export function letterTextNamesSender(record: CaseRecord, templates: LetterTemplates): boolean {
-  return [record.templateSource ?? '', templates.partials.date ?? '', templates.partials.closing ?? ''].some((source) => /\bsender\b/.test(source));
+  const sources = Object.values(record.letterTemplates).map((template) => template.source);
+  return [...sources, templates.partials.date ?? '', templates.partials.closing ?? ''].some((source) => /\bsender\b/.test(source));
 }
 
-function letterParts(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates) {
+function letterParts(record: CaseRecord, official: Official, sender: Sender, now: Date, templates: LetterTemplates, choice: LetterChoice) {
   const { definition } = record;
   if (!definition.letter || record.templateSource === undefined) {
     throw new Error(`case ${definition.id} has no model letter`);
   }
-  const language = definition.letter.language;
-  // The salutation is the official's own, from the case file (how the document addresses them);
-  // a letter only adds the comma.
-  const context = buildLetterContext(definition, official, sender, formatLetterDate(now, language), salutationLine(official.salutation));
+  // The salutation is the official's own in the letter's language, from the case file (how the
+  // document addresses them); a letter only adds the comma.
+  const model = modelLetterOf(record, choice.language ?? definition.letter.language);
+  const context = buildLetterContext(definition, official, sender, {
+    language: model.language,
+    date: formatLetterDate(now, model.language),
+    salutation: salutationLine(salutationIn(official, definition, model.language)),
+    closing: model.closing,
+    personal: choice.personal?.trim() || null,
+  });
   const part = (name: string) => compileLetterTemplate(templates, templates.partials[name] ?? '')(context).trim();
-  return { definition, context, part };
+  return { model, context, part };
 }
 
 function signatureLines(part: (name: string) => string): string[] {

@@ -1,6 +1,7 @@
 import type { Letter } from '../letters/letter';
 import type { Sender } from '../profile/sender';
 import { DataError } from '../errors/app-error';
+import { languageWords, pageNumberLabel } from '../letters/languages';
 import { MM, type Box, type PaperLayout } from './paper';
 import { RIGHT_TO_LEFT } from './shape-line';
 
@@ -34,7 +35,10 @@ export interface PageDrawing {
 }
 
 /** The parts of a letter that are the same for everyone who signs it to one official. */
-export type SharedLetterContent = Pick<Letter, 'recipientLines' | 'date' | 'salutation' | 'paragraphs' | 'closing'>;
+export type SharedLetterContent = Pick<Letter, 'recipientLines' | 'date' | 'salutation' | 'paragraphs' | 'closing'> & {
+  /** The letter's language, for the words around it (page numbers, return line); English when left out. */
+  language?: string;
+};
 
 /** The parts that belong to one signer, or a blank block for a name and address written by hand. */
 export type PersonalContent = { kind: 'signed'; sender: Sender; signature: string[] } | { kind: 'blank' };
@@ -43,6 +47,7 @@ export interface SharedLayout {
   pages: PageDrawing[];
   /** Top of the room to sign, after the closing. */
   signature: { page: number; y: number };
+  language?: string;
 }
 
 export const TEXT_SIZE = 10;
@@ -56,7 +61,7 @@ const RECIPIENT_SIZES = [10, 9.5, 9, 8.5, 8, 7.5, 7];
 const RECIPIENT_LEADINGS = [1.2, 1.1];
 
 export function sharedContentOf(letter: Letter): SharedLetterContent {
-  return { recipientLines: letter.recipientLines, date: letter.date, salutation: letter.salutation, paragraphs: letter.paragraphs, closing: letter.closing };
+  return { recipientLines: letter.recipientLines, date: letter.date, salutation: letter.salutation, paragraphs: letter.paragraphs, closing: letter.closing, language: letter.language };
 }
 
 export function personalContentOf(letter: Letter): PersonalContent {
@@ -210,15 +215,20 @@ export function layoutSharedLetter(content: SharedLetterContent, paper: PaperLay
   for (const mark of paper.foldMarks) pages[0]!.rules.push({ x1: 4 * MM, y1: mark, x2: 9 * MM, y2: mark, width: 0.4 });
   if (pages.length > 1) {
     pages.forEach((drawing, index) => {
-      const label = `${index + 1} / ${pages.length}`;
+      const label = pageNumberLabel(languageWords(content.language ?? 'en'), index + 1, pages.length);
       drawing.texts.push({ text: label, x: (paper.width - measure.widthOf(label, SMALL_SIZE)) / 2, y: paper.footerTop, size: SMALL_SIZE });
     });
   }
-  return { pages, signature };
+  return { pages, signature, language: content.language };
 }
 
-/** Labels of the lines a person fills in by hand on a blank letter. */
-export const BLANK_LABELS = ['Signature', 'Name', 'Address'] as const;
+/** Labels of the lines a person fills in by hand on a blank letter, in the letter's language. */
+export function blankLabels(language = 'en'): [string, string, string] {
+  const { signature, name, address } = languageWords(language).blankLabels;
+  return [signature, name, address];
+}
+/** The English labels: every font check of a blank batch includes them. */
+export const BLANK_LABELS = blankLabels('en');
 
 /**
  * Lays out what belongs to one signer, on each page of a shared layout: their name and address at
@@ -237,7 +247,7 @@ export function layoutPersonalParts(personal: PersonalContent, shared: SharedLay
   if (personal.kind === 'blank') {
     const lineEnd = left + 80 * MM;
     let y = signatureTop + SIGNING_ROOM;
-    for (const label of [BLANK_LABELS[0], BLANK_LABELS[1], BLANK_LABELS[2], '']) {
+    for (const label of [...blankLabels(shared.language), '']) {
       signaturePage.rules.push({ x1: left, y1: y, x2: lineEnd, y2: y, width: 0.5 });
       if (label) signaturePage.texts.push({ text: label, x: left, y: y + 1.5, size: 6.5 });
       y += LINE_HEIGHT + 4;
@@ -263,9 +273,10 @@ export function layoutPersonalParts(personal: PersonalContent, shared: SharedLay
   if (paper.returnLine && addressLines.length) {
     // The return address in the window's top line; it only repeats the letterhead, so a line too
     // long for the window is left out rather than shrunk past reading.
+    const label = languageWords(shared.language ?? 'en').returnLineLabel;
     // With right-to-left text each part is a bidi isolate, so an Arabic name never takes the house number after it.
     const parts = [name, ...addressLines];
-    const text = (parts.some((part) => RIGHT_TO_LEFT.test(part)) ? parts.map((part) => `\u2068${part}\u2069`) : parts).join(' · ');
+    const text = `${label ? `${label} ` : ''}${(parts.some((part) => RIGHT_TO_LEFT.test(part)) ? parts.map((part) => `\u2068${part}\u2069`) : parts).join(' · ')}`;
     const size = [6.5, 6, 5.5].find((candidate) => measure.widthOf(text, candidate) <= paper.returnLine!.width);
     if (size) {
       first.texts.push({ text, x: paper.returnLine.x, y: paper.returnLine.y, size });

@@ -10,8 +10,10 @@ import { FileRefusal, readRegularFile } from '../files/read-regular-file';
 
 /** One member who signs letters at a meeting, and where they were written in the file. */
 export interface Signer extends Sender {
-  /** The member's language, kept as given (letters are written in the case's language). */
+  /** The member's language: their letters are in it where the case has a letter in it. */
   language?: string;
+  /** The member's own sentence, a paragraph of its own in each of their letters. */
+  personal?: string;
   /** 1-based line of the file where the member's row or entry starts, for messages. */
   line: number;
 }
@@ -25,7 +27,7 @@ export interface SignerProblem {
 const MAX_SIGNERS_BYTES = 5 * 1024 * 1024;
 
 /** Column names a spreadsheet may use, in plain words, and the field each fills. */
-const COLUMN_NAMES: Record<string, 'name' | 'address' | 'country' | 'email' | 'language'> = {
+const COLUMN_NAMES: Record<string, 'name' | 'address' | 'country' | 'email' | 'language' | 'personal'> = {
   name: 'name',
   'full name': 'name',
   member: 'name',
@@ -44,6 +46,9 @@ const COLUMN_NAMES: Record<string, 'name' | 'address' | 'country' | 'email' | 'l
   'email address': 'email',
   language: 'language',
   lang: 'language',
+  personal: 'personal',
+  'personal sentence': 'personal',
+  'own words': 'personal',
 };
 const ADDRESS_LINE = /^address(?: line)? ?\d+$/;
 
@@ -112,7 +117,7 @@ interface ParsedSigners {
   warnings: string[];
 }
 
-type RawSigner = { name?: string; address: string[]; country?: string; email?: string; language?: string };
+type RawSigner = { name?: string; address: string[]; country?: string; email?: string; language?: string; personal?: string };
 
 /** Checks one member's fields; adds problems naming the line, and warnings. */
 function checkSigner(raw: RawSigner, line: number, problems: SignerProblem[], warnings: string[]): Signer | undefined {
@@ -132,6 +137,7 @@ function checkSigner(raw: RawSigner, line: number, problems: SignerProblem[], wa
   oneLine(raw.email, 'the email', PERSON_TEXT_LIMITS.email);
   const mixed = name ? mixedScriptWarning(name) : undefined;
   if (mixed) warnings.push(`line ${line}: ${mixed}`);
+  oneLine(raw.personal, 'the personal sentence', PERSON_TEXT_LIMITS.personal);
   const email = raw.email?.trim() || undefined;
   const emailProblem = email === undefined ? undefined : emailAddressProblem(email);
   if (emailProblem) problems.push({ line, message: `the email "${email}" ${emailProblem}` });
@@ -140,7 +146,8 @@ function checkSigner(raw: RawSigner, line: number, problems: SignerProblem[], wa
   if (problems.length > before) return undefined;
   const address = raw.address.map((part) => part.trim()).filter(Boolean);
   const country = raw.country?.trim() || undefined;
-  return { name: name!, ...(address.length ? { address } : {}), ...(country ? { country } : {}), ...(email ? { email } : {}), ...(language ? { language } : {}), line };
+  const personal = raw.personal?.trim() || undefined;
+  return { name: name!, ...(address.length ? { address } : {}), ...(country ? { country } : {}), ...(email ? { email } : {}), ...(language ? { language } : {}), ...(personal ? { personal } : {}), line };
 }
 
 /** An address cell may hold several lines: real line breaks, or " | " between them. */
@@ -166,11 +173,11 @@ function parseCsvSigners(text: string): ParsedSigners {
   if (!header) return { signers: [], problems: [], warnings };
   const fields = header.map(columnField);
   if (!fields.includes('name')) {
-    problems.push({ line: 1, message: `no "name" column: the first row names the columns (name, address, country, email, language), and it has ${header.map((cell) => `"${cell}"`).join(', ')}` });
+    problems.push({ line: 1, message: `no "name" column: the first row names the columns (name, address, country, email, language, personal), and it has ${header.map((cell) => `"${cell}"`).join(', ')}` });
     return { signers: [], problems, warnings };
   }
   header.forEach((cell, index) => {
-    if (!fields[index]) warnings.push(`column "${cell}" is not one appeal uses (name, address, country, email, language), so it is left out`);
+    if (!fields[index]) warnings.push(`column "${cell}" is not one appeal uses (name, address, country, email, language, personal), so it is left out`);
   });
   // Blank lines after the last member are the end of the file, not an empty row.
   let last = body.length - 1;
@@ -235,7 +242,7 @@ function parseYamlSigners(text: string): ParsedSigners {
       const target = columnField(key);
       const keyLine = lineOf(item.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key as never);
       if (!target) {
-        problems.push({ line: keyLine, message: `"${key}" is not a field appeal knows (name, address, country, email, language)` });
+        problems.push({ line: keyLine, message: `"${key}" is not a field appeal knows (name, address, country, email, language, personal)` });
       } else if (target === 'address') {
         const parts = Array.isArray(field) ? field : [field];
         if (parts.some((part) => typeof part !== 'string' && typeof part !== 'number')) problems.push({ line: keyLine, message: 'the address must be text, or a list of lines' });

@@ -12,6 +12,8 @@ export const PERSON_TEXT_LIMITS = {
   country: 100,
   /** RFC 5321: an address is at most 254 characters. */
   email: 254,
+  /** A member's own sentence or two in a letter: a paragraph, not a page. */
+  personal: 1000,
 } as const;
 
 /**

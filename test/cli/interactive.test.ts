@@ -11,10 +11,11 @@ beforeEach(() => {
 afterEach(() => temp.cleanup());
 
 describe('appeal at a terminal', () => {
-  test('write asks whom you write to and your name, then writes one letter per official', () => {
+  test('write asks whom you write to, your name and a sentence of your own (skipped), then writes one letter per official', () => {
     const session = runInTerminal(['write', '150.19', '--out', 'letters'], temp.dir, [
       { expect: 'Whom do you write to?', send: `${KEYS.down}${KEYS.space}${KEYS.enter}` },
       { expect: 'Your name', send: `Jane Doe${KEYS.enter}` },
+      { expect: 'A sentence of your own', send: KEYS.enter },
     ]);
     expect(session.stuck_at).toBeUndefined();
     expect(session.status).toBe(0);
@@ -23,9 +24,22 @@ describe('appeal at a terminal', () => {
     expect(readFileSync(join(temp.dir, 'letters', files[0]!), 'utf8')).toContain('Dear Ambassador,');
   });
 
+  test('a sentence typed at the prompt is a paragraph of the letter, before its closing demands', () => {
+    const session = runInTerminal(['write', '150.19', '--target', 'ambassador', '--stdout'], temp.dir, [
+      { expect: 'Your name', send: `Jane Doe${KEYS.enter}` },
+      { expect: 'A sentence of your own', send: `I teach history in Bristol.${KEYS.enter}` },
+    ]);
+    expect(session.stuck_at).toBeUndefined();
+    expect(session.status).toBe(0);
+    const own = session.output.indexOf('I teach history in Bristol.');
+    expect(own).toBeGreaterThan(session.output.indexOf('Dear Ambassador,'));
+    // The model letter's last paragraph, its demands, comes after the member's sentence.
+    expect(session.output.indexOf('In light of the above, I urge you')).toBeGreaterThan(own);
+  });
+
   test('with a name in the profile and one official, nothing needs asking', async () => {
     await runCli(['init', '--name', 'Profile Person', '--yes'], { cwd: temp.dir });
-    const session = runInTerminal(['write', 'miftakhov', '--stdout'], temp.dir, [{ expect: 'Dear Mr. Mityayev', send: '' }]);
+    const session = runInTerminal(['write', 'miftakhov', '--stdout', '--language', 'en'], temp.dir, [{ expect: 'Dear Mr. Mityayev', send: '' }]);
     expect(session.status).toBe(0);
     expect(session.output).toContain('Profile Person');
   });

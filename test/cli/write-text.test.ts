@@ -31,7 +31,7 @@ describe('appeal write, plain text', () => {
     ['150.19', 'ambassador', 'Dear Ambassador,', '000_92003a08cab18073.txt', 'Dear Prosecutor General,'],
     ['miftakhov', '1', 'Dear Mr. Mityayev,', '004_737a6855aebb442a.txt', 'Dear Mr. Mityayev,'],
   ])('write %s --target %s opens with "%s", gives the model letter word for word and ends with the name', async (caseId, target, salutation, seed, seedSalutation) => {
-    const result = await runCli(['write', caseId, '--target', target, '--name', 'Jane Doe', '--stdout'], { cwd: temp.dir });
+    const result = await runCli(['write', caseId, '--target', target, '--name', 'Jane Doe', '--stdout', '--language', 'en'], { cwd: temp.dir });
     expect(result.code).toBe(0);
     const letter = result.stdout;
     const lines = letter.trimEnd().split('\n');
@@ -99,7 +99,7 @@ describe('appeal write, plain text', () => {
   });
 
   test('an expired case warns and writes', async () => {
-    const result = await runCli(['write', 'miftakhov', '--name', 'Jane Doe', '--stdout'], { cwd: temp.dir });
+    const result = await runCli(['write', 'miftakhov', '--name', 'Jane Doe', '--stdout', '--language', 'en'], { cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('deadline of miftakhov-2026 (2026-07-15) has passed');
     expect(result.stdout).toContain('Dear Mr. Mityayev,');

@@ -61,7 +61,7 @@ afterEach(() => temp.cleanup());
 describe('appeal write --format email', () => {
   it('writes one draft for the Miftakhov prosecutor that both MIME parsers read as the letter', async () => {
     const out = join(temp.dir, 'DIR');
-    const result = await runCli(['write', 'miftakhov', '--target', '1', '--name', 'Анна Иванова', '--email', 'anna@example.org', '--format', 'email', '--out', out], { cwd: temp.dir });
+    const result = await runCli(['write', 'miftakhov', '--language', 'en', '--target', '1', '--name', 'Анна Иванова', '--email', 'anna@example.org', '--format', 'email', '--out', out], { cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/warning: the deadline of miftakhov-2026 \(2026-07-15\) has passed/);
     const files = readdirSync(out);
@@ -95,7 +95,7 @@ describe('appeal write --format email', () => {
   });
 
   it('prints the draft with --stdout', async () => {
-    const result = await runCli(['write', 'miftakhov', '--name', 'Jane Doe', '--email', 'jane@example.org', '--format', 'email', '--stdout'], { cwd: temp.dir });
+    const result = await runCli(['write', 'miftakhov', '--language', 'en', '--name', 'Jane Doe', '--email', 'jane@example.org', '--format', 'email', '--stdout'], { cwd: temp.dir });
     expect(result.code).toBe(0);
     const raw = Buffer.from(result.stdout, 'utf8');
     everyDraft.push(raw);
@@ -204,7 +204,7 @@ describe('appeal write --format email', () => {
 
 describe('appeal write --format mailto', () => {
   it('prints one link per official, encoded, and warns about links past 2,000 characters', async () => {
-    const result = await runCli(['write', 'miftakhov', '--name', 'Анна Иванова', '--format', 'mailto'], { cwd: temp.dir });
+    const result = await runCli(['write', 'miftakhov', '--language', 'en', '--name', 'Анна Иванова', '--format', 'mailto'], { cwd: temp.dir });
     expect(result.code).toBe(0);
     const links = result.stdout.trimEnd().split('\n');
     expect(links).toHaveLength(1);

@@ -77,7 +77,7 @@ describeWithGit('a case library shared over git, from the coordinator to a membe
     // The case that comes with appeal is closed; the library's open one is what the member writes from.
     const letter = await asMember(['write', '126.19', '--target', '1', '--name', 'Jane Member', '--stdout']);
     expect(letter.code).toBe(0);
-    expect(letter.stdout).toMatch(/^22 November 2026\n\nDear Chief Military Prosecutor,\n\nI am writing to you concerning the case of human rights defender Emir-Usein Kuku/);
+    expect(letter.stdout).toMatch(/\n22 November 2026\n\nDear Chief Military Prosecutor,\n\nI am writing to you concerning the case of human rights defender Emir-Usein Kuku/);
     expect(letter.stdout).toMatch(/Yours sincerely,\n\nJane Member\n$/);
 
     const listed = await asMember(['cases']);

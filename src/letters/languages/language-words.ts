@@ -1,0 +1,16 @@
+/**
+ * The words around a letter's body that change with its language. Each language is one table
+ * (a file of its own here); adding a language is adding a table, not editing code.
+ */
+export interface LanguageWords {
+  /** The locale Node's ICU writes dates and lists in ("en" alone would write "November 22, 2026"). */
+  locale: string;
+  /** The closing a letter takes when its case gives none. */
+  closing: string;
+  /** Page numbers of a letter longer than one page; {page} and {pages} are filled in. */
+  pageNumber: string;
+  /** Put before the return address above the envelope window, where that is the custom; '' for none. */
+  returnLineLabel: string;
+  /** Labels under the lines of a blank letter, where a member signs and writes name and address by hand. */
+  blankLabels: { signature: string; name: string; address: string };
+}

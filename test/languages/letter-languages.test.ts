@@ -118,6 +118,6 @@ describe('the member’s own paragraph and an edited letter', () => {
     expect(edited.letter.signature).toEqual(['Jane']);
     expect(readEditedLetter(letter, formatLetterText(letter), 'letter.txt').kind).toBe('unchanged');
     expect(readEditedLetter(letter, ' \n\n', 'letter.txt').kind).toBe('emptied');
-    expect(() => readEditedLetter(letter, 'Dear Ambassador,\n\nPlease help.', 'letter.txt')).toThrow('letter.txt: the edited letter has 2 parts parted by blank lines; a letter needs at least 5.');
+    expect(() => readEditedLetter(letter, 'Dear Ambassador,\n\nPlease help.', 'letter.txt')).toThrow('letter.txt: the edited letter has 2 parts parted by blank lines; a letter needs at least 7.');
   });
 });

@@ -1,5 +1,6 @@
 import { localDateKey } from '../time/clock';
 import { LOG_CHANNELS, senderKey, type ActionRecord, type MadeRecord, type SentRecord } from './action-record';
+import { normalizePersonText } from '../text/person-name';
 
 export interface Count {
   made: number;
@@ -92,7 +93,8 @@ export function computeTotals(records: readonly ActionRecord[]): ActionTotals {
       blank[record.kind] += 1;
     } else {
       const key = senderKey(record.sender);
-      if (!memberNames.has(key)) memberNames.set(key, record.sender.trim());
+      // The name as appeal keeps names now (NFC, no invisible characters), whatever an older record holds.
+      if (!memberNames.has(key)) memberNames.set(key, normalizePersonText(record.sender));
       tally(members, key, record);
     }
   }

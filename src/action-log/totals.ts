@@ -1,4 +1,5 @@
 import { localDateKey } from '../time/clock';
+import { normalizePersonText } from '../text/person-name';
 import { LOG_CHANNELS, senderKey, type ActionRecord, type MadeRecord, type SentRecord } from './action-record';
 
 export interface Count {
@@ -114,7 +115,7 @@ export class TotalsCounter {
         blank[record.kind] += 1;
       } else {
         const key = senderKey(record.sender);
-        if (!memberNames.has(key)) memberNames.set(key, record.sender.trim());
+        if (!memberNames.has(key)) memberNames.set(key, normalizePersonText(record.sender));
         tally(members, key, record);
       }
     }

@@ -15,6 +15,7 @@ import { documentText, readDocumentFile, readStream } from '../import/read-docum
 import { describeChecks, describeFindings } from '../import/import-report';
 import { validationProblems } from '../import/validate-draft';
 import { schemaLinkLines } from '../libraries/library-layout';
+import { addLetterInNewLanguage, isNewLanguageOf } from './import-language';
 import { loadSettings, openCaseLibrary, type CommandContext } from './command-context';
 
 export interface ImportOptions {
@@ -118,6 +119,7 @@ function writeDraftFiles(context: CommandContext, destination: string, drafts: {
 }
 
 async function updateCase(context: CommandContext, existing: CaseRecord, imported: ImportedCase, options: ImportOptions, partialNames: readonly string[]): Promise<void> {
+  if (isNewLanguageOf(existing, imported)) return addLetterInNewLanguage(context, existing, imported, options, partialNames, (path) => shown(context, path));
   const definition = existing.definition;
   const label = definition.ua_number ? `UA ${definition.ua_number}` : definition.id;
   const stage = { first: 'the first issue', update: 'an update', final: 'the final output' }[imported.stage];

@@ -71,12 +71,13 @@ describe('13. look-alike names', () => {
   test('the report counts one member for a name written in NFC, in NFD and with a zero-width space', async () => {
     const data = join(temp.dir, 'report-data');
     mkdirSync(data);
-    const record = (sender: string) => JSON.stringify({ v: 1, kind: 'made', at: '2026-11-20T10:00:00.000Z', case: 'ua-150-19', official: 'ambassador', format: 'text', channel: 'unknown', sender, file: null });
+    // Three letters on three days (one letter a day per official is one letter, however often it is recorded).
+    const record = (sender: string, day: number) => JSON.stringify({ v: 1, kind: 'made', at: `2026-11-${18 + day}T10:00:00.000Z`, case: 'ua-150-19', official: 'ambassador', format: 'text', channel: 'unknown', sender, file: null });
     writeFileSync(join(data, 'actions.jsonl'), ['Ren\u00e9e Roux', 'Rene\u0301e Roux', 'Ren\u00e9e\u200b Roux'].map(record).join('\n') + '\n');
     const result = await runCli(['report', '--csv'], { cwd: temp.dir, env: { APPEAL_DATA: data } });
     expect(result.code).toBe(0);
     const members = (parse(result.stdout, { columns: true }) as Record<string, string>[]).filter((row) => row.section === 'member');
-    expect(members).toEqual([expect.objectContaining({ member: expect.stringMatching(/^Ren[e\u00e9]/u), made: '3' })]);
+    expect(members).toEqual([expect.objectContaining({ member: 'Ren\u00e9e Roux', made: '3' })]);
   });
 });
 

@@ -6,25 +6,11 @@
 //   cd OUT_DIR && typst compile letters.typ
 //
 // Typst's own fonts (Libertinus Serif, with Cyrillic) are used, so nothing else is needed.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { readPeerLetter } from './peer-letter.mjs';
 import { join } from 'node:path';
 
-const [file, count = '1', outDir = 'typst-peer'] = process.argv.slice(2);
-if (!file) {
-  console.error('usage: node typst-peer.mjs LETTER.txt N OUT_DIR');
-  process.exit(64);
-}
-const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-const start = lines.findIndex((l) => /^Dear\b/.test(l.trim()));
-const end = lines.findIndex((l, i) => i > start && /^Yours\b/.test(l.trim()));
-if (start < 0 || end < 0) {
-  console.error(`${file}: no line starting with "Dear" followed by a "Yours …" closing`);
-  process.exit(65);
-}
-const salutation = lines[start].trim();
-const closing = lines[end].trim();
-const paragraphs = lines.slice(start + 1, end).join('\n').split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
-const recipient = (process.env.RECIPIENT ?? 'Ambassador Anatoly Antonov|Embassy of the Russian Federation|2650 Wisconsin Ave. NW|Washington DC 20007').split('|');
+const { count, outDir, salutation, closing, paragraphs, recipient } = readPeerLetter('typst-peer.mjs', '1', 'typst-peer');
 // Typst markup: escape what would start markup, keep the text as it is.
 const typ = (s) => s.replace(/[\\#$*_`<>@=\-+/\[\]~"]/g, (c) => `\\${c}`);
 const signers = ['Jane Doe', 'Анна Иванова', 'José Núñez', 'Zoë Brontë', 'Ахмед Алиев', 'Li Wei'];

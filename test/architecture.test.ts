@@ -48,6 +48,33 @@ function localImports(file: (typeof files)[number]): string[] {
   return targets;
 }
 
+/** The one file that reaches into pdfkit's private parts (README "Architecture"). */
+const PDFKIT_ADAPTER = 'pdf/pdfkit-internals.ts';
+
+/**
+ * What only the pdfkit adapter may do, found in a file: casts through unknown (in src/pdf/, where
+ * every object is pdfkit's or fontkit's), pdfkit's private font (`_font`), a page's dictionary, and
+ * pointing `doc.page` elsewhere; and, anywhere, importing pdfkit outside src/pdf/.
+ */
+function pdfkitInternalsUsed(file: (typeof files)[number]): string[] {
+  const found: string[] = [];
+  const at = (node: ts.Node) => `${file.name}:${file.source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const visit = (node: ts.Node) => {
+    if (folderOf(file.name) === 'pdf' && ts.isAsExpression(node) && ts.isAsExpression(node.expression) && node.expression.type.kind === ts.SyntaxKind.UnknownKeyword) {
+      found.push(`${at(node)} casts through unknown`);
+    }
+    if (ts.isPropertyAccessExpression(node) && ['_font', 'dictionary'].includes(node.name.text)) found.push(`${at(node)} uses .${node.name.text}`);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'page') {
+      found.push(`${at(node)} sets .page`);
+    }
+    const specifier = ts.isImportDeclaration(node) ? node.moduleSpecifier : ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword ? node.arguments[0] : undefined;
+    if (specifier && ts.isStringLiteral(specifier) && specifier.text === 'pdfkit' && folderOf(file.name) !== 'pdf') found.push(`${at(node)} loads pdfkit outside src/pdf/`);
+    ts.forEachChild(node, visit);
+  };
+  visit(file.source);
+  return found;
+}
+
 describe('the shape of the code', () => {
   test('no core folder imports from the command layer (commands/, prompts/)', () => {
     const wrong = files
@@ -89,7 +116,14 @@ describe('the shape of the code', () => {
     expect(long).toEqual([]);
   });
 
-  test('the rules above see what they check (a command file, its imports and functions)', () => {
+  test(`only ${PDFKIT_ADAPTER} reaches into pdfkit (casts, _font, page.dictionary, swapping doc.page)`, () => {
+    const wrong = files.filter((file) => file.name !== PDFKIT_ADAPTER).flatMap(pdfkitInternalsUsed);
+    expect(wrong).toEqual([]);
+  });
+
+  test('the rules above see what they check (a command file, its imports and functions; the pdfkit adapter)', () => {
+    const adapter = pdfkitInternalsUsed(files.find((file) => file.name === PDFKIT_ADAPTER)!).map((found) => found.replace(/:\d+ /, ' '));
+    expect(new Set(adapter)).toEqual(new Set([`${PDFKIT_ADAPTER} casts through unknown`, `${PDFKIT_ADAPTER} uses ._font`, `${PDFKIT_ADAPTER} uses .dictionary`, `${PDFKIT_ADAPTER} sets .page`]));
     const batch = files.find((file) => file.name === 'commands/batch.ts')!;
     expect(localImports(batch)).toContain('commands/command-context');
     expect(localImports(files.find((file) => file.name === 'cli.ts')!)).toContain('commands/batch');

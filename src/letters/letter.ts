@@ -5,9 +5,9 @@ import { postalAddressLines } from '../addresses/postal-address';
 import { buildLetterContext } from './letter-context';
 import { formatLetterDate } from './letter-date';
 import { compileLetterTemplate, type LetterTemplates, type RenderTemplate } from './letter-templates';
-import { salutationLine } from './salutation-comma';
+import { openingSalutation } from './salutation';
 import { DataError } from '../errors/app-error';
-import { modelLetterOf, salutationIn, type ModelLetter } from './model-letter';
+import { modelLetterOf, type ModelLetter } from './model-letter';
 
 /**
  * A letter as data, before it is text, a PDF page or an email: every format lays out the same
@@ -103,13 +103,11 @@ function letterParts(record: CaseRecord, official: Official, sender: Sender, now
   if (!definition.letter || record.templateSource === undefined) {
     throw new Error(`case ${definition.id} has no model letter`);
   }
-  // The salutation is the official's own in the letter's language, from the case file (how the
-  // document addresses them); a letter only adds the comma.
   const model = modelLetterOf(record, choice.language ?? definition.letter.language);
   const context = buildLetterContext(definition, official, sender, {
     language: model.language,
     date: formatLetterDate(now, model.language),
-    salutation: salutationLine(salutationIn(official, definition, model.language)),
+    salutation: openingSalutation(official, definition, model.language),
     closing: model.closing,
     personal: choice.personal?.trim() || null,
   });

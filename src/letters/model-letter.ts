@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../cases/case-library';
-import type { CaseDefinition, Official } from '../cases/case-schema';
+import type { CaseDefinition } from '../cases/case-schema';
 import { languageWords } from './languages';
 
 /** A case's model letter in one language: its template, closing and subject, and where it came from. */
@@ -28,10 +28,4 @@ export function modelLetterOf(record: CaseRecord, language: string): ModelLetter
   }
   const other = definition.letters.find((letter) => letter.language === language)!;
   return { language, source: template.source, closing: other.closing ?? languageWords(language).closing, subject: other.subject, translation: other.translation };
-}
-
-/** An official's salutation in a language of the case: its own one for that language, else the main one. */
-export function salutationIn(official: Official, definition: CaseDefinition, language: string): string {
-  if (definition.letter && language !== definition.letter.language) return official.salutations?.[language] ?? official.salutation;
-  return official.salutation;
 }

@@ -9,6 +9,7 @@ import {
   type TextMeasure,
 } from './letter-layout';
 import type { PaperLayout } from './paper';
+import { addUncompressedPage, currentFont, drawForm, embedFont, openDocument, releaseWrittenPage, type PdfDocument, type PdfKitFont, type PdfReference } from './pdfkit-internals';
 import { RIGHT_TO_LEFT, shapeLine, type BidiEngine } from './shape-line';
 
 export interface LetterPdfOptions {
@@ -19,36 +20,6 @@ export interface LetterPdfOptions {
   info: { title: string; author?: string; subject?: string; creationDate: Date; language?: string };
   /** Receives the file's bytes as they are made, so a long batch never holds the whole file. */
   sink: (chunk: Uint8Array) => void;
-}
-
-type PdfDocument = PDFKit.PDFDocument;
-type PdfReference = PDFKit.PDFKitReference & { data: Record<string, unknown>; write(chunk: string): void; end(chunk?: string): void };
-
-/** A page-like target for pdfkit's drawing calls, so that the same calls fill a Form XObject. */
-interface DrawingTarget {
-  width: number;
-  height: number;
-  margins: { top: number; left: number; bottom: number; right: number };
-  fonts: Record<string, unknown>;
-  xobjects: Record<string, unknown>;
-  ext_gstates: Record<string, unknown>;
-  patterns: Record<string, unknown>;
-  colorSpaces: Record<string, unknown>;
-  annotations: unknown[];
-  write(chunk: string): void;
-}
-
-/** The parts of pdfkit's font object (`doc._font`) that drawing a line of text uses. */
-interface PdfKitFont {
-  id: string;
-  /** Above the baseline, in thousandths of the font size. */
-  ascender: number;
-  /** 1000 / units per em. */
-  scale: number;
-  ref(): unknown;
-  subset: { includeGlyph(id: number): number };
-  widths: number[];
-  unicode: number[][];
 }
 
 /** A character's glyph in the subset, for the quick encoding of fonts laid out glyph by glyph. */
@@ -107,9 +78,8 @@ export class LetterPdf {
     private readonly doc: PdfDocument,
     private readonly options: LetterPdfOptions,
   ) {
-    const metrics = options.fonts.letter.font as unknown as { ascent: number; descent: number; unitsPerEm: number };
-    const fontkitFont = options.fonts.letter.font as unknown as { GSUB?: unknown; GPOS?: unknown; 'morx'?: unknown };
-    if (!fontkitFont.GSUB && !fontkitFont.GPOS && !fontkitFont.morx) {
+    const metrics = options.fonts.letter.font;
+    if (!metrics.GSUB && !metrics.GPOS && !metrics.morx) {
       this.simpleGlyphs = new Map();
       for (const table of options.fonts.letter.font.kern?.tables ?? []) {
         if (table.format !== 0 || !table.coverage.horizontal || table.coverage.crossStream) continue;
@@ -140,12 +110,8 @@ export class LetterPdf {
     const { default: PDFDocument } = await import('pdfkit');
     bidiEngine ??= (await import('bidi-js')).default();
     const { info } = options;
-    const doc = new PDFDocument({
-      autoFirstPage: false,
-      // A font object instead of a name: pdfkit then never loads its built-in Helvetica.
-      font: options.fonts.letter.font as unknown as string,
-      lang: info.language,
-      displayTitle: true,
+    const doc = openDocument(PDFDocument, options.fonts.letter.font, {
+      language: info.language,
       info: {
         Title: info.title,
         ...(info.author ? { Author: info.author } : {}),
@@ -211,13 +177,11 @@ export class LetterPdf {
   private newPage(size: readonly [number, number] = [this.options.paper.width, this.options.paper.height]): void {
     // A page's own content is a few lines: stored as is, it costs a few hundred bytes and saves
     // starting a compressor per page. The shared letters and the font stay compressed.
-    const previous = this.pageCount ? (this.doc.page as unknown as { dictionary: { data: unknown } }) : undefined;
-    this.doc.compress = false;
-    this.doc.addPage({ size: [...size], margin: 0 });
-    this.doc.compress = true;
+    const previous = this.pageCount ? this.doc.page : undefined;
+    addUncompressedPage(this.doc, size);
     // The previous page is written out now; the document keeps only a reference to it (for the
     // page tree), so let go of its contents and memory stays flat however long the batch.
-    if (previous) previous.dictionary.data = {};
+    if (previous) releaseWrittenPage(previous);
     this.pageCount += 1;
   }
 
@@ -302,11 +266,7 @@ export class LetterPdf {
     if (face === this.options.fonts.letter) return this.font;
     let font = this.otherFonts.get(face);
     if (!font) {
-      const doc = this.doc as unknown as { _font: PdfKitFont; font(src: unknown): void };
-      const letterFont = doc._font;
-      doc.font(face.font);
-      font = doc._font;
-      doc._font = letterFont;
+      font = embedFont(this.doc, face.font);
       this.otherFonts.set(face, font);
     }
     return font;
@@ -327,7 +287,7 @@ export class LetterPdf {
 
   /** pdfkit's object for the letter font: the document has one font, set when it was opened. */
   private get font(): PdfKitFont {
-    return (this.doc as unknown as { _font: PdfKitFont })._font;
+    return currentFont(this.doc);
   }
 
   private sharedFormsFor(content: SharedLetterContent): SharedForms {
@@ -348,36 +308,11 @@ export class LetterPdf {
   }
 
   /**
-   * Draws a page into a Form XObject. pdfkit draws on `doc.page`; pointing it at the form for the
-   * moment gives the form the same content and resources a page would get. The form is drawn on
-   * pages under the same flipped coordinates pdfkit sets up for a page, so it lands where drawn.
+   * Draws a page into a Form XObject. The form is drawn on pages under the same flipped
+   * coordinates pdfkit sets up for a page, so it lands where drawn.
    */
   private drawForm(drawing: PageDrawing): PdfReference {
-    const { width, height } = this.options.paper;
-    const fonts: Record<string, unknown> = {};
-    const form = this.doc.ref({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: [0, 0, width, height], Resources: { ProcSet: ['PDF', 'Text'], Font: fonts } }) as PdfReference;
-    const target: DrawingTarget = {
-      width,
-      height,
-      margins: { top: 0, left: 0, bottom: 0, right: 0 },
-      fonts,
-      xobjects: {},
-      ext_gstates: {},
-      patterns: {},
-      colorSpaces: {},
-      annotations: [],
-      write: (chunk) => form.write(chunk),
-    };
-    const doc = this.doc as unknown as { page: unknown };
-    const page = doc.page;
-    doc.page = target;
-    try {
-      this.draw(drawing);
-    } finally {
-      doc.page = page;
-    }
-    form.end();
-    return form;
+    return drawForm(this.doc, this.options.paper, () => this.draw(drawing));
   }
 
   /**

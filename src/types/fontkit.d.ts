@@ -21,6 +21,14 @@ declare module 'fontkit' {
     postscriptName: string;
     familyName: string;
     unitsPerEm: number;
+    /** Above the baseline, in font units. */
+    ascent: number;
+    /** Below the baseline, in font units (negative). */
+    descent: number;
+    /** OpenType and AAT layout tables, present when the font shapes text beyond glyph by glyph. */
+    GSUB?: unknown;
+    GPOS?: unknown;
+    morx?: unknown;
     numGlyphs: number;
     characterSet: number[];
     kern?: { tables: { format: number; coverage: { horizontal?: boolean; crossStream?: boolean }; subtable: { pairs?: KernPair[] } }[] };

@@ -1,4 +1,4 @@
-import { salutationLine } from '../../src/letters/salutation-comma';
+import { openingSalutation, salutationLine } from '../../src/letters/salutation';
 import { postalAddressLines, sameCountry, takesPost } from '../../src/addresses/postal-address';
 import { embeddedLibrary } from '../helpers/library';
 import type { Official } from '../../src/cases/case-schema';
@@ -15,19 +15,21 @@ describe('salutationLine', () => {
   });
 });
 
-describe('each official of the embedded cases has their own salutation', () => {
+describe('each official of the embedded cases is addressed with their own salutation, in the letter\'s language', () => {
   const { cases } = embeddedLibrary();
-  const official = (caseId: string, officialId: string) =>
-    cases.find((c) => c.definition.id === caseId)!.definition.officials.find((o) => o.id === officialId)!;
+  const definition = (caseId: string) => cases.find((c) => c.definition.id === caseId)!.definition;
+  const official = (caseId: string, officialId: string) => definition(caseId).officials.find((o) => o.id === officialId)!;
 
   test.each([
-    ['ua-150-19', 'prosecutor-general', 'Dear Prosecutor General,'],
-    ['ua-150-19', 'ambassador', 'Dear Ambassador,'],
-    ['ua-126-19', 'chief-military-prosecutor', 'Dear Chief Military Prosecutor,'],
-    ['ua-126-19', 'ambassador', 'Dear Ambassador,'],
-    ['miftakhov-2026', 'yanao-prosecutor', 'Dear Mr. Mityayev,'],
-  ])('%s / %s opens "%s"', (caseId, officialId, line) => {
-    expect(salutationLine(official(caseId, officialId).salutation)).toBe(line);
+    ['ua-150-19', 'prosecutor-general', 'en', 'Dear Prosecutor General,'],
+    ['ua-150-19', 'ambassador', 'en', 'Dear Ambassador,'],
+    ['ua-126-19', 'chief-military-prosecutor', 'en', 'Dear Chief Military Prosecutor,'],
+    ['ua-126-19', 'ambassador', 'en', 'Dear Ambassador,'],
+    ['miftakhov-2026', 'yanao-prosecutor', 'en', 'Dear Mr. Mityayev,'],
+    // The case's Russian letter: the official's salutation for Russian from the case file.
+    ['miftakhov-2026', 'yanao-prosecutor', 'ru', 'Уважаемый Михаил Аркадьевич,'],
+  ])('%s / %s in %s opens "%s"', (caseId, officialId, language, line) => {
+    expect(openingSalutation(official(caseId, officialId), definition(caseId), language)).toBe(line);
   });
 
   test('the prosecutor of UA 126.19 takes no post; the embassy does', () => {

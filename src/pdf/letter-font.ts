@@ -44,7 +44,7 @@ function builtInFace(fontkit: typeof import('fontkit')): FontFace {
   if (!existsSync(LETTER_FONT_FILE)) throw broken('is missing');
   const face = checkedFace(fontkit, readFileSync(LETTER_FONT_FILE), LETTER_FONT_FILE);
   if (typeof face === 'string') throw broken(`is damaged (${face})`);
-  builtIn = { font: face.font, label: 'the DejaVu Sans font that comes with appeal' };
+  builtIn = { ...face, label: 'the DejaVu Sans font that comes with appeal' };
   return builtIn;
 }
 

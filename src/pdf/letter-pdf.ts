@@ -1,4 +1,6 @@
+import type { Font } from 'fontkit';
 import type { FontChain, FontFace } from '../fonts/font-chain';
+import { kernPairs } from '../fonts/kern-pairs';
 import {
   layoutPersonalParts,
   layoutSharedLetter,
@@ -59,6 +61,16 @@ interface SharedForms {
  * their own name and address. A thousand letters to one official cost one layout, and each page
  * after the first adds about 1.3 KB.
  */
+/** Pair kerning as fontkit decodes the 'kern' table: for fonts whose file kernPairs cannot read. */
+function kerningByFontkit(font: Font): Map<number, number> {
+  const kerning = new Map<number, number>();
+  for (const table of font.kern?.tables ?? []) {
+    if (table.format !== 0 || !table.coverage.horizontal || table.coverage.crossStream) continue;
+    for (const pair of table.subtable.pairs ?? []) kerning.set(pair.left * 65536 + pair.right, (kerning.get(pair.left * 65536 + pair.right) ?? 0) + pair.value);
+  }
+  return kerning;
+}
+
 export class LetterPdf {
   private readonly shared = new Map<string, SharedForms>();
   private readonly sharedByObject = new WeakMap<SharedLetterContent, SharedForms>();
@@ -66,7 +78,7 @@ export class LetterPdf {
   /** Characters already encoded (null: through pdfkit), when the font allows the quick way. */
   private readonly simpleGlyphs: Map<string, EncodedChar | null> | undefined;
   /** Pair kerning by (left glyph × 65536 + right glyph), in font units. */
-  private readonly kerning = new Map<number, number>();
+  private readonly kerning: ReadonlyMap<number, number> = new Map();
   private readonly lines = new Map<string, EncodedLine>();
   /** pdfkit's objects for the fallback fonts this document uses. */
   private readonly otherFonts = new Map<FontFace, PdfKitFont>();
@@ -81,10 +93,8 @@ export class LetterPdf {
     const metrics = options.fonts.letter.font;
     if (!metrics.GSUB && !metrics.GPOS && !metrics.morx) {
       this.simpleGlyphs = new Map();
-      for (const table of options.fonts.letter.font.kern?.tables ?? []) {
-        if (table.format !== 0 || !table.coverage.horizontal || table.coverage.crossStream) continue;
-        for (const pair of table.subtable.pairs ?? []) this.kerning.set(pair.left * 65536 + pair.right, (this.kerning.get(pair.left * 65536 + pair.right) ?? 0) + pair.value);
-      }
+      const { file } = options.fonts.letter;
+      this.kerning = (file && kernPairs(file.bytes, file.index)) ?? kerningByFontkit(options.fonts.letter.font);
     }
     this.measure = {
       widthOf: (text, size) => (this.line(text).width * size) / 1000,

@@ -27,8 +27,26 @@ export interface LetterPdfOptions {
 /** A character's glyph in the subset, for the quick encoding of fonts laid out glyph by glyph. */
 interface EncodedChar {
   id: number;
-  hex: string;
+  /** Its two bytes inside a PDF literal string. */
+  code: string;
   advance: number;
+}
+
+/**
+ * A glyph's two bytes (Identity-H) as they stand inside a literal string "(...)": half the size
+ * of a hex string "<...>", which matters in a meeting's batch, where the names and addresses on
+ * each page are most of its bytes. Parentheses and backslashes are escaped, and line ends too,
+ * since a reader turns a bare carriage return in a string into a line feed.
+ */
+function literalStringBytes(gid: number): string {
+  let code = '';
+  for (const byte of [gid >> 8, gid & 0xff]) {
+    if (byte === 0x28 || byte === 0x29 || byte === 0x5c) code += `\\${String.fromCharCode(byte)}`;
+    else if (byte === 0x0d) code += '\\r';
+    else if (byte === 0x0a) code += '\\n';
+    else code += String.fromCharCode(byte);
+  }
+  return code;
 }
 
 /** Lines kept encoded: a batch measures and draws each signer's lines, then moves on. */
@@ -216,7 +234,7 @@ export class LetterPdf {
     const simple = this.simpleGlyphs;
     if (!simple) return undefined;
     const { scale } = this.font;
-    const parts = ['[<'];
+    const parts = ['[('];
     let width = 0;
     let previous: EncodedChar | undefined;
     for (const char of text) {
@@ -228,14 +246,14 @@ export class LetterPdf {
       if (!glyph) return undefined;
       const kerning = previous ? (this.kerning.get(previous.id * 65536 + glyph.id) ?? 0) * scale : 0;
       if (kerning) {
-        parts.push(`> ${pdfNumber(-kerning)} <`);
+        parts.push(`) ${pdfNumber(-kerning)} (`);
         width += kerning;
       }
-      parts.push(glyph.hex);
+      parts.push(glyph.code);
       width += glyph.advance;
       previous = glyph;
     }
-    parts.push('>]');
+    parts.push(')]');
     return { segments: [{ font: this.font, parts: [{ operand: parts.join(''), rise: 0 }] }], width };
   }
 
@@ -292,7 +310,7 @@ export class LetterPdf {
     const advance = glyph.advanceWidth * font.scale;
     font.widths[gid] ??= advance;
     font.unicode[gid] ??= [codePoint];
-    return { id: glyph.id, hex: gid.toString(16).padStart(4, '0'), advance };
+    return { id: glyph.id, code: literalStringBytes(gid), advance };
   }
 
   /** pdfkit's object for the letter font: the document has one font, set when it was opened. */

@@ -7,6 +7,7 @@ import type { CaseRecord } from '../cases/case-library';
 import { userCasesDir } from '../profile/app-paths';
 import { createAsker } from '../prompts/ask';
 import { writeFilesTogether } from '../output/write-files-together';
+import { removeStaleTempFiles } from '../output/write-output-file';
 import { localDateKey } from '../time/clock';
 import { importDocument, type ImportedCase } from '../import/import-document';
 import { caseDocument, caseYamlText } from '../import/case-yaml';
@@ -58,6 +59,8 @@ export async function importCommand(context: CommandContext, file: string, optio
   if (existsSync(destination) && !statSync(destination).isDirectory()) {
     throw new UsageError(`--cases ${options.cases}: is a file, not a folder.`, { hint: 'Give the folder the case file should go into.' });
   }
+  // What a killed import left in the folder is finished or taken back first, so it blocks nothing.
+  if (!options.stdout && existsSync(destination)) removeStaleTempFiles(destination);
   const library = await openCaseLibrary(context, { cases: existsSync(destination) ? [destination] : [], builtin: options.builtin, libraries: false }, profile);
   const partialNames = Object.keys(library.templates.partials);
   const existing = findCaseOfDocument(library.cases, { uaNumber: imported.data.ua_number as string | undefined, id: imported.data.id, title: imported.data.title });

@@ -1,57 +1,76 @@
+import { Worker } from 'node:worker_threads';
+import { DataError } from '../errors/app-error';
+import { PDF_TEXT_WORKER_FILE } from '../package-paths';
+import { inflatesBeyond, MAX_INFLATED_BYTES } from './pdf-streams';
+import type { PdfTextReply, PdfTextRequest } from './pdf-text-worker';
+
 /** Whether bytes are a PDF file ("%PDF-" in its first kilobyte, as readers accept it). */
 export function isPdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
 }
 
-interface TextPiece {
-  str: string;
-  hasEOL: boolean;
-  transform: number[];
-  height: number;
-}
+/**
+ * Bounds on reading one PDF. An Urgent Action is a few pages of text; pdf.js reads one in a
+ * fraction of a second and some tens of megabytes. These are far beyond that, and far below what
+ * would trouble the machine.
+ */
+export const PDF_LIMITS = {
+  pages: 200,
+  textLength: 20 * 1024 * 1024,
+  /** Memory the process may grow by while pdf.js reads (pdf.js keeps inflated data outside the JavaScript heap). */
+  memoryBytes: 512 * 1024 * 1024,
+  heapMb: 256,
+  seconds: 60,
+};
+
+/** How often the memory is looked at; pdf.js cannot inflate more than some megabytes between two looks. */
+const WATCH_MS = 10;
+
+const HINT = 'Check that this is the right file. If it is, open it in a PDF reader, copy its text into a text file, and import that file.';
+const refuse = (name: string, why: string) => new DataError(`${name} is a PDF that ${why}; an Urgent Action is a few pages. Nothing was written.`, { hint: HINT });
 
 /**
- * The text of a PDF as lines, with a blank line where the page leaves a paragraph gap, so the
- * finders read it as they read a text file. pdf.js is loaded here only, when a PDF comes in.
+ * The text of a PDF as lines (see pdf-page-lines.ts). A PDF from anyone may be built to exhaust
+ * the machine, so before pdf.js sees it, its compressed streams are inflated here with a shared
+ * budget; and pdf.js reads it on a worker thread that is stopped when the process grows past a
+ * bound (whatever pdf.js decodes: other filters, encrypted streams, fonts), runs too long, or the
+ * document has too many pages or too much text. pdf.js is loaded there only, when a PDF comes in.
  */
-export async function extractPdfText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 });
-  const pdf = await task.promise;
-  const pages: string[] = [];
-  try {
-    for (let number = 1; number <= pdf.numPages; number++) {
-      const page = await pdf.getPage(number);
-      const content = await page.getTextContent();
-      const lines: string[] = [];
-      let line = '';
-      let lastY: number | undefined;
-      let lastHeight = 0;
-      for (const item of content.items as TextPiece[]) {
-        if (typeof item.str !== 'string') continue;
-        const y = item.transform[5]!;
-        if (lastY !== undefined && Math.abs(y - lastY) > 1 && line) {
-          lines.push(line);
-          line = '';
-        }
-        // A gap of more than about one and a half lines is a paragraph break.
-        if (lastY !== undefined && lastY - y > Math.max(lastHeight, item.height) * 1.9 && lines.length && lines[lines.length - 1] !== '') lines.push('');
-        if (item.str) {
-          line += item.str;
-          lastY = y;
-          lastHeight = item.height || lastHeight;
-        }
-        if (item.hasEOL) {
-          lines.push(line);
-          line = '';
-        }
-      }
-      if (line) lines.push(line);
-      pages.push(lines.map((text) => text.replace(/\s+$/, '')).join('\n'));
-      page.cleanup();
-    }
-  } finally {
-    await pdf.destroy();
-  }
-  return pages.join('\n\n');
+export async function extractPdfText(bytes: Uint8Array, name: string): Promise<string> {
+  const reply = await readOnWorker(bytes, name);
+  if (reply.ok) return reply.text;
+  if (reply.limit === 'pages') throw refuse(name, `has ${reply.pages} pages`);
+  if (reply.limit === 'text') throw refuse(name, `gives more than ${PDF_LIMITS.textLength / 1024 / 1024} MB of text`);
+  throw new Error(reply.message);
+}
+
+function readOnWorker(bytes: Uint8Array, name: string): Promise<PdfTextReply> {
+  return new Promise((resolve, reject) => {
+    const baseline = process.memoryUsage.rss();
+    // stdout and stderr of its own: pdf.js's warnings about a damaged file are not for the person.
+    const worker = new Worker(PDF_TEXT_WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: PDF_LIMITS.heapMb }, stdout: true, stderr: true });
+    worker.stdout.resume();
+    worker.stderr.resume();
+    let settled = false;
+    const finish = (settle: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(watch);
+      clearTimeout(timer);
+      void worker.terminate();
+      settle();
+    };
+    const tooBig = () => finish(() => reject(refuse(name, `needs more than ${PDF_LIMITS.memoryBytes / 1024 / 1024} MB of memory to read`)));
+    const watch = setInterval(() => {
+      if (process.memoryUsage.rss() - baseline > PDF_LIMITS.memoryBytes) tooBig();
+    }, WATCH_MS);
+    const timer = setTimeout(() => finish(() => reject(refuse(name, `takes more than ${PDF_LIMITS.seconds} seconds to read`))), PDF_LIMITS.seconds * 1000);
+    worker.on('message', (reply: PdfTextReply) => finish(() => resolve(reply)));
+    worker.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooBig() : finish(() => reject(error))));
+    worker.on('exit', (code) => finish(() => reject(new Error(`the PDF reader stopped (exit code ${code})`))));
+    // The worker loads pdf.js meanwhile, on the other core.
+    if (inflatesBeyond(bytes)) return finish(() => reject(refuse(name, `inflates to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB`)));
+    const copy = new Uint8Array(bytes);
+    worker.postMessage({ bytes: copy, maxPages: PDF_LIMITS.pages, maxTextLength: PDF_LIMITS.textLength } satisfies PdfTextRequest, [copy.buffer]);
+  });
 }

@@ -61,7 +61,7 @@ export async function documentText(bytes: Buffer, name: string): Promise<string>
     const { extractPdfText } = await import('./pdf-text');
     let text: string;
     try {
-      text = await extractPdfText(bytes);
+      text = await extractPdfText(bytes, name);
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw new DataError(`${name} is a PDF that cannot be read: ${(error as Error).message}. Nothing was written.`, { hint: 'Open it in a PDF reader, copy its text into a file, and import that file.' });

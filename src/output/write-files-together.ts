@@ -1,5 +1,5 @@
-import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
-import { assertCanWrite, commitTempFile, removePendingTempFiles, tempPathFor, writeError } from './write-output-file';
+import { dirname } from 'node:path';
+import { assertCanWrite, discardTempFile, placeTempFiles, removeStaleTempFiles, newTempStamp, stageOutputFile } from './write-output-file';
 
 export interface FileToWrite {
   path: string;
@@ -10,32 +10,20 @@ export interface FileToWrite {
 
 /**
  * Writes several files so that either all of them land or none does: a case file and its model
- * letter are one thing to the user. Each goes to a temporary name first; only when all are
- * written are they renamed into place, and a failed rename takes back the new files it made.
+ * letter are one thing to the user. Each is written whole to a temporary name first; only then
+ * are they put in place together (placeTempFiles), and what a killed earlier run left in the same
+ * folders is finished or taken back before (removeStaleTempFiles).
  */
 export function writeFilesTogether(files: readonly FileToWrite[]): void {
+  for (const dir of new Set(files.map((file) => dirname(file.path)))) removeStaleTempFiles(dir);
   for (const file of files) if (!file.replace) assertCanWrite(file.path, false);
+  const stamp = newTempStamp();
   const temps: string[] = [];
   try {
-    for (const file of files) {
-      const temp = tempPathFor(file.path);
-      writeFileSync(temp, file.content, { flag: 'wx' });
-      temps.push(temp);
-    }
+    for (const file of files) temps.push(stageOutputFile(file.path, file.content, {}, stamp));
   } catch (error) {
-    // Every temporary file of this run, the one whose write failed too; never hides the error.
-    removePendingTempFiles();
-    throw writeError(files[temps.length]!.path, error);
-  }
-  const done: string[] = [];
-  try {
-    files.forEach((file, index) => {
-      commitTempFile(temps[index]!, file.path, file.replace);
-      done.push(file.path);
-    });
-  } catch (error) {
-    for (const [index, path] of done.entries()) if (!files[index]!.replace) unlinkSync(path);
-    for (const temp of temps.slice(done.length + 1)) if (existsSync(temp)) unlinkSync(temp);
+    temps.forEach(discardTempFile);
     throw error;
   }
+  placeTempFiles(files.map((file, index) => ({ temp: temps[index]!, path: file.path, replace: file.replace })));
 }

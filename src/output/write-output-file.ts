@@ -59,17 +59,77 @@ function processIsRunning(pid: number): boolean {
   }
 }
 
+/**
+ * What a temporary file's name says: the process that made it, the set of files it was written
+ * with (one stamp for all the files of one all-or-nothing write), the file it is to become, and
+ * whether it is the new content or the old content kept until the new is all in place.
+ */
+interface TempName {
+  owner: number;
+  set: string;
+  target: string;
+  old: boolean;
+}
+
+const OLD_MARK = '.old';
+
+function parseTempName(name: string): TempName | undefined {
+  if (!name.startsWith(TEMP_PREFIX)) return undefined;
+  const match = /^(\d+)-([0-9a-z]+)(\.old)?-(.+)$/.exec(name.slice(TEMP_PREFIX.length));
+  const owner = Number(match?.[1]);
+  if (!match || !Number.isInteger(owner) || owner <= 0) return undefined;
+  return { owner, set: `${owner}-${match[2]}`, target: match[4]!, old: Boolean(match[3]) };
+}
+
 /** The id of the process that made a temporary file, from its name; undefined for other files. */
 export function tempFileOwner(name: string): number | undefined {
-  if (!name.startsWith(TEMP_PREFIX)) return undefined;
-  const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  return parseTempName(name)?.owner;
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [first, second] = [lstatSync(a), lstatSync(b)];
+    return first.ino === second.ino && first.dev === second.dev;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Finishes, or takes back, what a killed run left of one set of files in `dir`. While a set is
+ * put in place, each new file is a second name of its temporary file (a hard link), and the file
+ * it replaces keeps a temporary name too; only when all are in place are the temporary names
+ * removed. So a set whose every remaining temporary file is also in place was all written: only
+ * the temporary names go. Otherwise the run died part-way: the new files it placed are removed,
+ * and the files it replaced get their old content back, as if it had never run.
+ */
+function settleKilledSet(dir: string, names: readonly string[]): string[] {
+  const parsed = names.map((name) => ({ name, ...parseTempName(name)! }));
+  const placed = (entry: (typeof parsed)[number]) => sameFile(join(dir, entry.name), join(dir, entry.target));
+  const complete = parsed.filter((entry) => !entry.old).every(placed);
+  const removed: string[] = [];
+  const tryTo = (change: () => void, name: string) => {
+    try {
+      change();
+      removed.push(name);
+    } catch {
+      // Another run may be tidying it at the same time; it will be gone next time.
+    }
+  };
+  if (!complete) {
+    for (const entry of parsed.filter((candidate) => !candidate.old && placed(candidate))) tryTo(() => unlinkSync(join(dir, entry.target)), entry.target);
+    // Renaming a name onto another name of the same file does nothing: then the old name just goes.
+    for (const entry of parsed.filter((candidate) => candidate.old)) tryTo(() => (placed(entry) ? unlinkSync : renameSync)(join(dir, entry.name), join(dir, entry.target)), entry.name);
+  }
+  for (const entry of parsed) if (complete || !entry.old) tryTo(() => unlinkSync(join(dir, entry.name)), entry.name);
+  return removed;
 }
 
 /**
  * Removes the temporary files that killed runs left in a folder (a batch's half-made PDF, an
- * import's half-written case). Only files whose process is gone: another appeal may be writing
- * into this folder right now. Returns the names removed.
+ * import's half-written case), and with them the part of a set of files a killed run had put in
+ * place (see settleKilledSet), so that nothing of it blocks the next run. Only files whose process
+ * is gone: another appeal may be writing into this folder right now. Returns the names removed.
  */
 export function removeStaleTempFiles(dir: string): string[] {
   let entries: string[];
@@ -78,26 +138,31 @@ export function removeStaleTempFiles(dir: string): string[] {
   } catch {
     return [];
   }
-  const removed: string[] = [];
+  const killedSets = new Map<string, string[]>();
   for (const entry of entries) {
-    const owner = tempFileOwner(entry);
-    if (owner === undefined || processIsRunning(owner)) continue;
-    try {
-      unlinkSync(join(dir, entry));
-      removed.push(entry);
-    } catch {
-      // Another run may be tidying it at the same time; it will be gone next time.
-    }
+    const temp = parseTempName(entry);
+    if (!temp || processIsRunning(temp.owner)) continue;
+    killedSets.set(temp.set, [...(killedSets.get(temp.set) ?? []), entry]);
   }
-  return removed;
+  return [...killedSets.values()].flatMap((names) => settleKilledSet(dir, names));
 }
 
 /** Temporary files this process has made and not yet moved into place or removed. */
 const pendingTempFiles = new Set<string>();
 
-/** A temporary name beside `path`, recognisable and carrying this process's id (see TEMP_PREFIX). */
-export function tempPathFor(path: string): string {
-  const temp = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${Date.now().toString(36)}-${basename(path)}`);
+/** A stamp for the temporary files of one write, distinct from this process's other writes. */
+let lastStamp = 0;
+export function newTempStamp(): string {
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  return lastStamp.toString(36);
+}
+
+/**
+ * A temporary name beside `path`, recognisable and carrying this process's id (see TEMP_PREFIX),
+ * and `stamp`, shared by the files written together.
+ */
+export function tempPathFor(path: string, stamp = newTempStamp()): string {
+  const temp = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${stamp}-${basename(path)}`);
   pendingTempFiles.add(temp);
   return temp;
 }
@@ -175,8 +240,8 @@ export function commitTempFile(temp: string, path: string, force: boolean, hints
 }
 
 /** Writes content to a new temporary file beside `path`, checked and synced; returns its name. */
-export function stageOutputFile(path: string, content: string | Uint8Array, hints: WriteHints = {}): string {
-  const temp = tempPathFor(path);
+export function stageOutputFile(path: string, content: string | Uint8Array, hints: WriteHints = {}, stamp?: string): string {
+  const temp = tempPathFor(path, stamp);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx');
@@ -216,26 +281,78 @@ export interface OutputFile {
  */
 export function writeOutputFiles(files: readonly OutputFile[], force: boolean, hints: WriteHints = {}): void {
   for (const file of files) assertCanWrite(file.path, force, hints);
+  const stamp = newTempStamp();
   const temps: string[] = [];
   try {
-    for (const file of files) temps.push(stageOutputFile(file.path, file.content, hints));
+    for (const file of files) temps.push(stageOutputFile(file.path, file.content, hints, stamp));
   } catch (error) {
     temps.forEach(discardTempFile);
     throw error;
   }
+  placeTempFiles(files.map((file, index) => ({ temp: temps[index]!, path: file.path, replace: force })), hints);
+}
+
+export interface StagedFile {
+  /** The whole, synced temporary file (stageOutputFile), all of one set sharing one stamp. */
+  temp: string;
+  path: string;
+  /** Whether a file already at `path` may be replaced. */
+  replace: boolean;
+}
+
+/** The temporary name that keeps a replaced file's old content while its set is put in place. */
+function oldContentName(temp: string): string {
+  const name = basename(temp);
+  const parsed = parseTempName(name)!;
+  return join(dirname(temp), `${TEMP_PREFIX}${parsed.set}${OLD_MARK}-${parsed.target}`);
+}
+
+/**
+ * Moves staged files into place all or nothing. A new file is placed as a second name of its
+ * temporary file, and a replaced file's old content keeps a temporary name, until every file is
+ * in place; only then do the temporary names go. If this process is killed in between, the next
+ * run finds the set unfinished and takes it back (removeStaleTempFiles); if a move fails here, it
+ * is taken back at once. Without `replace` an existing file is never replaced, even if it appears
+ * while we write; a link at `path` is replaced, never followed.
+ */
+export function placeTempFiles(files: readonly StagedFile[], hints: WriteHints = {}): void {
   const placed: string[] = [];
+  const kept: { old: string; path: string }[] = [];
+  let failed: StagedFile | undefined;
   try {
-    files.forEach((file, index) => {
-      const replaced = exists(file.path);
-      commitTempFile(temps[index]!, file.path, force, hints);
-      if (!replaced) placed.push(file.path);
-    });
+    for (const file of files) {
+      failed = file;
+      checkWriteAllowed();
+      if (file.replace && exists(file.path)) {
+        const old = oldContentName(file.temp);
+        linkSync(file.path, old);
+        kept.push({ old, path: file.path });
+        renameSync(file.temp, file.path);
+        pendingTempFiles.delete(file.temp);
+      } else {
+        linkSync(file.temp, file.path); // fails with EEXIST instead of replacing
+        placed.push(file.path);
+      }
+    }
   } catch (error) {
-    // Take back the new files that landed, so a failure leaves the folder as it was.
+    // Take back what landed, so a failure leaves the folder as it was.
     placed.forEach(removeQuietly);
-    temps.forEach(discardTempFile);
-    throw error;
+    for (const { old, path } of kept) {
+      try {
+        if (sameFile(old, path)) removeQuietly(old);
+        else renameSync(old, path);
+      } catch {
+        // the old content stays under its temporary name, for the next run to put back
+      }
+    }
+    files.forEach((file) => discardTempFile(file.temp));
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && failed) assertCanWrite(failed.path, false, hints);
+    if (error instanceof AppError) throw error;
+    throw writeError((failed ?? files[0]!).path, error, hints);
   }
+  for (const file of files) discardTempFile(file.temp);
+  for (const { old } of kept) removeQuietly(old);
+  for (const dir of new Set(files.map((file) => dirname(file.path)))) syncFolder(dir);
 }
 
 /** Why a write failed, in words, for the errno codes a disk or a folder gives. */

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants, deflateRawSync, deflateSync } from 'node:zlib';
 import { makeTempDir } from '../helpers/temp-dir';
 import { BIN, TEST_NOW, runCli } from '../helpers/run-cli';
 
@@ -54,5 +55,109 @@ describe('import of hostile documents', () => {
     // 143 from appeal's own handler; a start-up slower than the wait ends by the signal itself.
     expect(ended.code === 143 || ended.signal === 'SIGTERM').toBe(true);
     expect(existsSync(join(temp.dir, 'term'))).toBe(false);
+  });
+});
+
+const MB = 1024 * 1024;
+
+/**
+ * A zlib stream of `megabytes` MB of zeros, about a thousandth of that in size: one megabyte of
+ * zeros compressed and flushed to a byte boundary, repeated, then a final empty block and the
+ * checksum. Made in milliseconds, where compressing gigabytes would take minutes.
+ */
+function zerosStream(megabytes: number): Buffer {
+  const block = deflateRawSync(Buffer.alloc(MB), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE(((((megabytes * MB) % 65521) << 16) | 1) >>> 0);
+  return Buffer.concat([Buffer.from([0x78, 0x9c]), ...Array<Buffer>(megabytes).fill(block), Buffer.from([0x03, 0x00]), adler]);
+}
+
+type PdfObject = string | { dict: string; data: Buffer };
+
+/** A PDF whose pages draw `contents` (content streams), with `extra` objects after them, and a true cross-reference table. */
+function pdfFile(contents: PdfObject[], extra: PdfObject[] = []): Buffer {
+  const first = 3 + contents.length;
+  const objects: PdfObject[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${contents.map((_, i) => `${3 + i} 0 R`).join(' ')}] /Count ${contents.length} >>`,
+    ...contents.map((_, i) => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${first + i} 0 R /Resources << >> >>`),
+    ...contents,
+    ...extra,
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.5\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  const offsets: number[] = [];
+  let size = parts[0]!.length;
+  objects.forEach((object, index) => {
+    offsets.push(size);
+    const body = typeof object === 'string' ? [Buffer.from(`${index + 1} 0 obj\n${object}\nendobj\n`)] : [Buffer.from(`${index + 1} 0 obj\n${object.dict}\nstream\n`), object.data, Buffer.from('\nendstream\nendobj\n')];
+    for (const part of body) {
+      parts.push(part);
+      size += part.length;
+    }
+  });
+  const xref = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  parts.push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
+
+const flate = (data: Buffer, dict = ''): PdfObject => ({ dict: `<< /Length ${data.length} /Filter /FlateDecode${dict} >>`, data });
+
+/** Each PDF bomb is 4 to 8 MB and inflates to gigabytes, in one of the shapes such files take. */
+const BOMBS: [string, () => Buffer, string][] = [
+  ['one stream of 4 GB', () => pdfFile([flate(zerosStream(4096))]), 'inflates to more than 100 MB'],
+  ['64 streams of 64 MB each', () => pdfFile(Array.from({ length: 64 }, () => flate(zerosStream(64)))), 'inflates to more than 100 MB'],
+  ['a stream without /Length', () => pdfFile([{ dict: '<< /Filter /FlateDecode >>', data: zerosStream(4096) }]), 'inflates to more than 100 MB'],
+  ['a stream compressed twice, [/FlateDecode /FlateDecode]', () => pdfFile([{ dict: '<< /Filter [/FlateDecode /FlateDecode] >>', data: deflateSync(zerosStream(4096)) }]), 'inflates to more than 100 MB'],
+  ['an object stream no page draws', () => pdfFile([flate(deflateSync('BT ET'))], [flate(zerosStream(4096), ' /Type /ObjStm /N 1 /First 4')]), 'inflates to more than 100 MB'],
+  // Hex-encoded, the compressed data does not show as such in the file: pdf.js decodes it, and the
+  // memory watch on the thread that reads it stops it.
+  ['a stream hex-encoded, [/ASCIIHexDecode /FlateDecode]', () => {
+    const data = Buffer.from(`${zerosStream(3072).toString('hex')}>`);
+    return pdfFile([{ dict: `<< /Length ${data.length} /Filter [/ASCIIHexDecode /FlateDecode] >>`, data }]);
+  }, 'needs more than 512 MB of memory to read'],
+];
+
+const linuxOnly = process.platform === 'linux' ? describe : describe.skip;
+
+// Issue 14, item 9: "a 4 MB PDF that inflates to 4 GB passes 9 GB of memory". The principle: a
+// PDF's compressed streams are inflated with one shared budget before pdf.js sees the file, and
+// pdf.js reads it on a thread that is stopped when the process grows past a bound, whatever it
+// was decoding. Peak memory is read from /proc (VmHWM) by a preload, hence Linux only.
+linuxOnly('import of PDF bombs', () => {
+  const temp = makeTempDir();
+  afterAll(() => temp.cleanup());
+
+  test.each(BOMBS)('%s is refused in bounded memory, and nothing is written', (label, build, why) => {
+    const file = join(temp.dir, 'bomb.pdf');
+    writeFileSync(file, build());
+    const peakFile = join(temp.dir, 'peak');
+    rmSync(peakFile, { force: true });
+    const result = spawnSync(process.execPath, ['-r', join(__dirname, '..', 'helpers', 'peak-memory.cjs'), BIN, 'import', 'bomb.pdf', '--cases', 'cases', '--no-builtin'], {
+      cwd: temp.dir,
+      env: { PATH: process.env.PATH, HOME: temp.dir, APPEAL_NOW: TEST_NOW, APPEAL_CONFIG: join(temp.dir, '.config'), APPEAL_DATA: join(temp.dir, '.data'), TZ: 'UTC', APPEAL_TEST_PEAK_FILE: peakFile },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(result.stderr).toContain(`appeal: bomb.pdf is a PDF that ${why}; an Urgent Action is a few pages. Nothing was written.`);
+    expect(result.status).toBe(65);
+    expect(existsSync(join(temp.dir, 'cases'))).toBe(false);
+    expect(readdirSync(temp.dir).filter((name) => name.startsWith('.appeal-tmp'))).toEqual([]);
+    // The bombs inflate to 3 to 4 GB; reading one stays well under a gigabyte.
+    const peakMb = Number(readFileSync(peakFile, 'utf8')) / 1024;
+    expect(peakMb).toBeGreaterThan(10);
+    expect(peakMb).toBeLessThan(1024);
+  }, 180_000);
+
+  test('a small PDF in the same shape, inflating to little, is read as before', () => {
+    const text = 'Minutes of the meeting';
+    writeFileSync(join(temp.dir, 'small.pdf'), pdfFile([flate(deflateSync(`BT /F1 12 Tf 72 720 Td (${text}) Tj ET`))], ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']));
+    const result = spawnSync(process.execPath, [BIN, 'import', 'small.pdf', '--stdout', '--no-builtin', '--cases', 'none'], {
+      cwd: temp.dir,
+      env: { PATH: process.env.PATH, HOME: temp.dir, APPEAL_NOW: TEST_NOW, APPEAL_CONFIG: join(temp.dir, '.config'), APPEAL_DATA: join(temp.dir, '.data'), TZ: 'UTC' },
+      encoding: 'utf8',
+    });
+    // Its text is read (a PDF without text says so), and it is no Urgent Action.
+    expect(result.stderr).toContain('No Urgent Action found in small.pdf');
+    expect(result.status).toBe(65);
   });
 });

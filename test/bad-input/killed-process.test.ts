@@ -97,3 +97,85 @@ test('4. stale temporary files are those of processes that are gone: a killed on
     running.kill('SIGKILL');
   }
 });
+
+/** Waits until a process started with helpers/stop-at-file.cjs has stopped itself where it was told to. */
+async function waitUntilStopped(child: ChildProcess, where: string): Promise<void> {
+  await waitFor(`the process to stop at ${where}`, () => {
+    if (child.exitCode !== null) throw new Error(`the process ended (status ${child.exitCode}) before ${where}`);
+    try {
+      return readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '')[0] === 'T' || undefined;
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+const STOP_AT = join(__dirname, '..', 'helpers', 'stop-at-file.cjs');
+
+/** Starts appeal stopped at `stop` (see helpers/stop-at-file.cjs), ready to be killed there. */
+async function startStoppedAt(args: readonly string[], stop: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', STOP_AT, BIN, ...args], { cwd: temp.dir, env: { ...env(), APPEAL_TEST_STOP: stop }, stdio: 'ignore' });
+  await waitUntilStopped(child, stop);
+  return child;
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  const gone = new Promise((resolve) => child.on('exit', resolve));
+  child.kill('SIGKILL');
+  await gone;
+}
+
+const UA_DOCUMENT = join(__dirname, '..', 'fixtures', 'samples', 'hn-ua60-16-3.txt');
+const uaText = () => readFileSync(UA_DOCUMENT, 'utf8').split('\n\n').slice(1).join('\n\n');
+
+linuxOnly('4. an import killed between placing the model letter and the case file blocks nothing: the next import takes that back and writes both', async () => {
+  writeFileSync(join(temp.dir, 'ua.txt'), uaText());
+  const clean = await runCli(['import', 'ua.txt', '--cases', 'clean', '--no-builtin'], { cwd: temp.dir });
+  expect(clean.code).toBe(0);
+  expect(readdirSync(join(temp.dir, 'clean')).sort()).toEqual(['ua-60-16.hbs', 'ua-60-16.yaml']);
+
+  await kill(await startStoppedAt(['import', 'ua.txt', '--cases', 'killed-import', '--no-builtin'], 'link:ua-60-16.yaml'));
+  // What the issue saw: the model letter in place, the case file only under its temporary name.
+  const left = readdirSync(join(temp.dir, 'killed-import')).sort();
+  expect(left.filter((name) => !name.startsWith('.appeal-tmp-'))).toEqual(['ua-60-16.hbs']);
+  expect(left.filter((name) => name.startsWith('.appeal-tmp-'))).toHaveLength(2);
+
+  const again = await runCli(['import', 'ua.txt', '--cases', 'killed-import', '--no-builtin'], { cwd: temp.dir });
+  expect(again.stderr).toBe('');
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain('Wrote:');
+  expect(readdirSync(join(temp.dir, 'killed-import')).sort()).toEqual(['ua-60-16.hbs', 'ua-60-16.yaml']);
+  for (const name of ['ua-60-16.hbs', 'ua-60-16.yaml']) expect(readFileSync(join(temp.dir, 'killed-import', name), 'utf8')).toBe(readFileSync(join(temp.dir, 'clean', name), 'utf8'));
+}, 120_000);
+
+linuxOnly('4. an import killed after placing both files, while tidying, is whole: the next import finds the case and only the temporary files go', async () => {
+  writeFileSync(join(temp.dir, 'ua.txt'), uaText());
+  await kill(await startStoppedAt(['import', 'ua.txt', '--cases', 'killed-tidy', '--no-builtin'], 'unlink:ua-60-16.hbs'));
+  expect(readdirSync(join(temp.dir, 'killed-tidy')).filter((name) => name.startsWith('.appeal-tmp-'))).toHaveLength(2);
+
+  const again = await runCli(['import', 'ua.txt', '--cases', 'killed-tidy', '--no-builtin'], { cwd: temp.dir });
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain('changes nothing there; nothing was written.');
+  expect(readdirSync(join(temp.dir, 'killed-tidy')).sort()).toEqual(['ua-60-16.hbs', 'ua-60-16.yaml']);
+}, 120_000);
+
+linuxOnly('4. files replaced together and killed half-way get their old content back from the next run', async () => {
+  const dir = join(temp.dir, 'killed-replace');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'a.hbs'), 'old letter\n');
+  writeFileSync(join(dir, 'a.yaml'), 'old: case\n');
+  // The same writer import uses for an update (both files replaced), stopped before the second.
+  const script = `require(${JSON.stringify(join(__dirname, '..', '..', 'dist', 'output', 'write-files-together.js'))}).writeFilesTogether(${JSON.stringify([
+    { path: join(dir, 'a.hbs'), content: 'new letter\n', replace: true },
+    { path: join(dir, 'a.yaml'), content: 'new: case\n', replace: true },
+  ])})`;
+  const child = spawn(process.execPath, ['-r', STOP_AT, '-e', script], { env: { ...env(), APPEAL_TEST_STOP: 'link:a.yaml' }, stdio: 'ignore' });
+  await waitUntilStopped(child, 'link:a.yaml');
+  await kill(child);
+  expect(readFileSync(join(dir, 'a.hbs'), 'utf8')).toBe('new letter\n'); // half done: the letter is new, the case old
+
+  removeStaleTempFiles(dir);
+  expect(readdirSync(dir).sort()).toEqual(['a.hbs', 'a.yaml']);
+  expect(readFileSync(join(dir, 'a.hbs'), 'utf8')).toBe('old letter\n');
+  expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe('old: case\n');
+}, 60_000);

@@ -54,14 +54,15 @@ export function buildProgram(context: CommandContext, version: string): Command 
   addCaseSourceOptions(
     program
       .command('write')
-      .description('write your letter to one or more officials of a case')
-      .argument('<case>', 'UA number ("UA 150.19", "150/19"), case id, or part of a name ("miftakhov")')
+      .description('write your letter to one or more officials of a case (with no case, at a terminal: choose one)')
+      .argument('[case]', 'UA number ("UA 150.19", "150/19"), case id, or part of a name ("miftakhov"); left out, the open cases are offered')
       .option('-n, --name <name>', 'your name, as you sign the letter (default: your profile)')
       .option('--address <line>', 'a line of your postal address (repeatable; default: your profile)', collect)
       .option('--country <country>', 'the country you live in (default: your profile)')
       .option('--email <address>', 'your email address (default: your profile)')
       .option('-t, --target <official>', 'whom to write to: the number "appeal show" gives, the official\'s id, part of the name or title, or "all" (repeatable)', collect)
-      .addOption(new Option('-f, --format <format>', 'what to make: text, email (.eml drafts), mailto (links), pdf (to print and post), or all').default('text'))
+      // No default here: with no case, a terminal asks the format; the command takes text otherwise.
+      .option('-f, --format <format>', 'what to make: text, email (.eml drafts), mailto (links), pdf (to print and post), or all (default: text)')
       .addOption(paperOption('paper for PDF letters: a4 or letter (default: your profile, else a4)'))
       .option('--font <file>', 'a .ttf, .otf or .ttc font for PDF letters; more --font files cover what the first lacks (repeatable)', collect)
       .option('-o, --out <dir>', 'folder for the letters (default: the current folder)')
@@ -73,7 +74,7 @@ export function buildProgram(context: CommandContext, version: string): Command 
       .option('--personal <sentence>', 'a sentence of your own, added to the letter as a paragraph')
       .option('--edit', 'open the letter in your editor ($VISUAL, $EDITOR) and make it from what you save')
       .option('-y, --yes', 'ask nothing: take every answer from flags and the profile'),
-  ).action(async (query: string, options) => {
+  ).action(async (query: string | undefined, options) => {
     // A PDF needs pdfkit and a font: start loading them while the cases load.
     const pdfEngine = ['pdf', 'all'].includes(String(options.format).toLowerCase()) ? (await import('./pdf/letter-renderer')).startLetterRenderer() : undefined;
     return (await import('./commands/write')).writeCommand(context, query, options, pdfEngine);

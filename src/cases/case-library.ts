@@ -2,7 +2,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { CaseDefinition } from './case-schema';
 import { readCaseFile } from './read-case-file';
-import { formatFieldPath, type CaseProblem } from './case-problem';
+import { formatFieldPath, ofCase, type CaseProblem } from './case-problem';
 import { describeCaseOrigin, type CaseOrigin } from './case-origin';
 import { FileRefusal, readRegularFile, realPathInside } from '../files/read-regular-file';
 import { findControlCharacter } from '../text/terminal-text';
@@ -128,13 +128,13 @@ export function loadCaseLibrary(options: CaseLibraryOptions): CaseLibrary {
         inputs.files.push(templateFile);
         const template = readModelLetter(templateFile, folders, options.checkTemplate);
         if ('problem' in template) {
-          problems.push({ severity: 'error', file: show(file), ...where, field: formatFieldPath([...letter.field, 'template']), message: template.problem(show), hint: template.hint });
+          problems.push(...ofCase([{ severity: 'error', file: show(file), ...where, field: formatFieldPath([...letter.field, 'template']), message: template.problem(show), hint: template.hint }], definition));
           usable = false;
           continue;
         }
         if (template.problems.length) {
           for (const problem of template.problems) {
-            problems.push({ severity: 'error', file: show(template.file), line: problem.line, column: problem.column, field: `(template of ${definition.id})`, message: problem.message, hint: problem.hint });
+            problems.push(...ofCase([{ severity: 'error' as const, file: show(template.file), line: problem.line, column: problem.column, field: `(template of ${definition.id})`, message: problem.message, hint: problem.hint }], definition));
           }
           usable = false;
           continue;

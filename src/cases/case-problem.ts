@@ -8,6 +8,21 @@ export interface CaseProblem {
   field?: string;
   message: string;
   hint?: string;
+  /**
+   * The id and UA number the file gives, when it could be read that far: a command asked for
+   * that case can say it was left out for these problems rather than that no case matches.
+   */
+  caseId?: string;
+  uaNumber?: string;
+}
+
+/** The problems, each marked with the case id and UA number of the file they are in. */
+export function ofCase<T extends CaseProblem>(problems: readonly T[], data: unknown): T[] {
+  const fields = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  const caseId = typeof fields.id === 'string' ? fields.id : undefined;
+  const uaNumber = typeof fields.ua_number === 'string' || typeof fields.ua_number === 'number' ? String(fields.ua_number) : undefined;
+  if (caseId === undefined && uaNumber === undefined) return [...problems];
+  return problems.map((problem) => ({ ...problem, ...(caseId === undefined ? {} : { caseId }), ...(uaNumber === undefined ? {} : { uaNumber }) }));
 }
 
 export function formatFieldPath(path: readonly PropertyKey[]): string {

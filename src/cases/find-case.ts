@@ -100,15 +100,20 @@ export function caseLabel(record: CaseRecord): string {
 }
 
 /**
- * The problems of a case file that was left out of the library and whose name matches the query:
- * "no case matches" would send the person looking for a typo instead of at the broken file.
+ * The problems of a case left out of the library whose id or UA number is the query, or (with
+ * `byFileName`) whose file name contains it: "no case matches" would send the person looking for a typo instead of at the broken file.
  */
-export function brokenCaseFileFor(problems: readonly CaseProblem[], query: string): CaseProblem[] {
+export function brokenCaseFileFor(problems: readonly CaseProblem[], query: string, { byFileName = true } = {}): CaseProblem[] {
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  const id = query.trim().toLowerCase();
+  const key = uaNumberKey(query);
   const folded = foldForMatch(query);
-  if (folded.length < 3) return [];
-  const errors = problems.filter((problem) => problem.severity === 'error' && /\.ya?ml$/i.test(problem.file));
-  const file = errors.map((problem) => problem.file).find((name) => foldForMatch(basename(name, extname(name))).includes(folded));
-  return file ? errors.filter((problem) => problem.file === file) : [];
+  const named = (problem: CaseProblem) => problem.caseId === id || (key !== undefined && problem.uaNumber !== undefined && uaNumberKey(problem.uaNumber) === key);
+  const byName = (problem: CaseProblem) => byFileName && folded.length >= 3 && /\.ya?ml$/i.test(problem.file) && foldForMatch(basename(problem.file, extname(problem.file))).includes(folded);
+  const found = errors.find(named) ?? errors.find(byName);
+  if (!found) return [];
+  // A case is left out for the problems of its file and of its model letter, which is another file.
+  return errors.filter((problem) => problem.file === found.file || (found.caseId !== undefined && problem.caseId === found.caseId));
 }
 
 /**
@@ -118,9 +123,11 @@ export function brokenCaseFileFor(problems: readonly CaseProblem[], query: strin
 export function findCase(cases: readonly CaseRecord[], query: string, problems: readonly CaseProblem[] = []): CaseRecord {
   const match = matchCase(cases, query);
   if ('record' in match) return match.record;
-  const broken = match.suggestions.length ? [] : brokenCaseFileFor(problems, query);
+  // Its exact id or UA number names a broken case before any near match; part of a file name only when nothing is near.
+  const broken = match.ambiguous ? [] : brokenCaseFileFor(problems, query, { byFileName: !match.suggestions.length });
   if (broken.length) {
-    throw new DataError(`${broken[0]!.file}: this case is left out because of errors: run appeal validate`, {
+    const file = broken.find((problem) => /\.ya?ml$/i.test(problem.file))?.file ?? broken[0]!.file;
+    throw new DataError(`${file}: this case is left out because of errors: run appeal validate`, {
       details: broken.map(formatCaseProblem),
       hint: 'Fix the lines above (appeal validate checks the file again), then write the letter.',
     });

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import { caseSchema, type CaseDefinition } from './case-schema';
-import { formatFieldPath, type CaseProblem } from './case-problem';
+import { formatFieldPath, ofCase, type CaseProblem } from './case-problem';
 import { FileRefusal, readRegularFile } from '../files/read-regular-file';
 import { findControlCharacter, findControlInValue } from '../text/terminal-text';
 
@@ -147,7 +147,7 @@ export function readCaseFile(file: string, displayName = file): CaseFileResult {
       });
     }
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    return { problems, locate };
+    return { problems: ofCase(problems, data), locate };
   }
   return { definition: parsed.data, problems, locate };
 }

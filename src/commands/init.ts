@@ -1,8 +1,7 @@
-import { dirname } from 'node:path';
 import { profileFile } from '../profile/app-paths';
 import { PAPER_SIZES, readProfile, type PaperSize } from '../profile/profile';
-import { profileSchema, serializeProfile, type Profile } from '../profile/profile-file';
-import { ensureOutputDir, writeOutputFile } from '../output/write-output-file';
+import { profileSchema, type Profile } from '../profile/profile-file';
+import { saveProfile } from '../profile/save-profile';
 import { createAsker } from '../prompts/ask';
 import { UsageError } from '../errors/app-error';
 import { emailAddressProblem } from '../text/email-address';
@@ -74,9 +73,7 @@ export async function initCommand(context: CommandContext, options: InitOptions)
     throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`, { hint: `Correct --${String(issue.path[0])} and run "appeal init" again.` });
   }
   if (options.groupAddress && !profile.group?.name) throw new UsageError('--group-address needs the group’s name too.', { hint: 'Add --group-name "Amnesty Bristol Group" (the first line of the return address).' });
-  const hints = { cannotWrite: 'Set APPEAL_CONFIG to a folder you can write to.' };
-  ensureOutputDir(dirname(file), hints);
-  writeOutputFile(file, serializeProfile(JSON.parse(JSON.stringify(checked.data)) as Profile), true, hints);
+  saveProfile(file, checked.data);
   context.stdout.write(`Saved your profile in ${file}\n`);
 }
 

@@ -1,37 +1,13 @@
-import type { CaseRecord } from '../cases/case-library';
-import { caseDisplayId, caseState, channelCounts, deadlineText, describeChannels, probablyOverReason, type CaseState } from '../cases/case-summary';
+import { caseDisplayId, channelCounts, deadlineText, describeChannels } from '../cases/case-summary';
+import { byDeadline, datedCase } from '../cases/case-order';
 import { describeLanguages } from '../letters/letter-language';
 import { caseLetterLanguages } from '../letters/model-letter';
-import { daysUntil, localDateKey } from '../time/clock';
+import { localDateKey } from '../time/clock';
 import { loadSettings, openCaseLibrary, staleLibraryNotes, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 
 export interface ListOptions extends CaseSourceFlags {
   all?: boolean;
   json?: boolean;
-}
-
-interface ListedCase {
-  record: CaseRecord;
-  state: CaseState;
-  daysLeft: number | null;
-  /** Why an open case with no deadline has probably outlived itself. */
-  probablyOver: string | undefined;
-}
-
-/** Ids are lower-case ASCII slugs: code-unit order is theirs, without starting ICU's collator. */
-const byId = (a: ListedCase, b: ListedCase) => (a.record.definition.id < b.record.definition.id ? -1 : a.record.definition.id > b.record.definition.id ? 1 : 0);
-
-/** Open cases first by nearest deadline, cases without a deadline after them, then those probably over. */
-function byDeadline(a: ListedCase, b: ListedCase): number {
-  const rank = (item: ListedCase) => (item.state === 'open' ? (item.probablyOver ? 1 : 0) : item.state === 'expired' ? 2 : 3);
-  if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  if (a.daysLeft === null || b.daysLeft === null) return (a.daysLeft === null ? 1 : 0) - (b.daysLeft === null ? 1 : 0) || byId(a, b);
-  return a.state === 'open' ? a.daysLeft - b.daysLeft : b.daysLeft - a.daysLeft;
-}
-
-function listedCase(record: CaseRecord, today: Date): ListedCase {
-  const { definition } = record;
-  return { record, state: caseState(definition, today), daysLeft: definition.deadline ? daysUntil(definition.deadline, today) : null, probablyOver: probablyOverReason(definition, today) };
 }
 
 export async function listCommand(context: CommandContext, options: ListOptions): Promise<void> {
@@ -41,7 +17,7 @@ export async function listCommand(context: CommandContext, options: ListOptions)
   for (const note of await staleLibraryNotes(context)) context.stderr.write(`${note}\n`);
   const today = context.clock.now();
   const listed = library.cases
-    .map((record) => listedCase(record, today))
+    .map((record) => datedCase(record, today))
     .filter((item) => options.all || item.state === 'open')
     .sort(byDeadline);
 

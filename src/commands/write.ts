@@ -8,22 +8,22 @@ import { AppError, ExitCode, UsageError } from '../errors/app-error';
 import { buildLetter, formatLetterText } from '../letters/letter';
 import { emailSubject } from '../email/email-subject';
 import { assertCanWrite, ensureOutputDir, removeStaleTempFiles, writeOutputFiles, type WriteHints } from '../output/write-output-file';
-import { mixedScriptWarning } from '../text/person-name';
-import { mergeSettings, type PaperSize, type Profile } from '../profile/profile';
-import { senderSettings, type Sender } from '../profile/sender';
+import type { PaperSize } from '../profile/profile';
+import { senderSettings } from '../profile/sender';
 import { fontRequestFrom } from '../fonts/font-request';
-import { checkOneLine, checkSenderEmail, senderFlagSettings, settingSource } from '../profile/sender-input';
+import { checkOneLine, senderFlagSettings, settingSource } from '../profile/sender-input';
 import { createAsker, type Asker } from '../prompts/ask';
-import { askSenderEmail, askSenderName } from '../prompts/ask-sender';
 import { channelForFormat, recordLetters } from '../action-log/record-letters';
 import { takesPost } from '../addresses/postal-address';
-import { checkWriteRequest, FILE_FORMATS, planLetterFiles, type LetterToWrite, type WriteFormat } from '../write/plan-write';
+import { checkWriteRequest, FILE_FORMATS, planLetterFiles, type FileFormat, type LetterToWrite, type WriteFormat } from '../write/plan-write';
 import { renderLetterFile, type LetterFileSettings } from '../write/render-letter-file';
 import type { LetterPdfRenderer } from '../pdf/letter-renderer';
 import { chooseLetterLanguage } from '../letters/letter-language';
 import { editLetters, personalSentence } from './write-own-words';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
 import { withThousands } from '../text/thousands';
+import { chooseCase, chooseFormat, missingCase } from './write-guided';
+import { offerToSave, senderDetails } from './write-sender';
 
 export interface WriteOptions extends CaseSourceFlags {
   name?: string;
@@ -48,40 +48,48 @@ export interface WriteOptions extends CaseSourceFlags {
 const WRITE_HINTS: WriteHints = { exists: 'Add --force to replace it, or choose another folder with --out.', cannotWrite: 'Choose a folder you can write to with --out.' };
 const TARGET_FLAG = '--target (a number from "appeal show", an id, a part of the name, or "all")';
 
-/** `pdfEngine`: the PDF maker the command line started early, when the format needs one. */
-export async function writeCommand(context: CommandContext, query: string, options: WriteOptions, pdfEngine?: LetterPdfRenderer): Promise<void> {
-  const { format, fileFormats } = checkWriteRequest({ format: options.format ?? 'text', open: Boolean(options.open), stdout: Boolean(options.stdout) });
+/**
+ * `query` undefined: no case was given, and a terminal offers the open ones. `pdfEngine`: the
+ * PDF maker the command line started early, when the format needs one.
+ */
+export async function writeCommand(context: CommandContext, query: string | undefined, options: WriteOptions, pdfEngine?: LetterPdfRenderer): Promise<void> {
+  // The flags are checked before anything is asked; with no case and no --format, the format is asked.
+  const request = checkWriteRequest({ format: options.format ?? 'text', open: Boolean(options.open), stdout: Boolean(options.stdout) });
   const settings = senderSettings(await loadSettings(context), { ...senderFlagSettings(options), paper: options.paper as PaperSize | undefined });
   // The environment layer is not checked on the way in: a name from APPEAL_NAME must be one line too.
   settings.name = checkOneLine(settings.name, settingSource('--name', options.name !== undefined, 'APPEAL_NAME', context.env, 'the name in your profile'));
+  const asker = createAsker(context, options.yes);
+  const guided = query === undefined;
+  if (guided && !asker.interactive) throw missingCase();
   const library = await openCaseLibrary(context, options, settings);
   warnAboutProblems(context, library);
-  const record = findCase(library.cases, query, library.problems);
+  const record = guided ? await chooseCase(asker, library.cases, context.clock.now()) : findCase(library.cases, query, library.problems);
   const { definition } = record;
   const { warning } = checkCaseTakesLetters(definition, context.clock.now(), Boolean(options.allowClosed));
   const language = chooseLetterLanguage(definition, { requested: options.language, ownLanguage: settings.language });
   if (warning) context.stderr.write(`warning: ${warning}\n`);
 
-  const asker = createAsker(context, options.yes);
   // The member's own sentence is offered when they are being asked anyway (--personal adds one otherwise).
-  const asking = asker.interactive && (!settings.name || (!options.target?.length && definition.officials.length > 1));
-  const officials = await chooseOfficials(asker, definition, format, options.target ?? [], settings.name);
-  const name = settings.name ?? (await askSenderName(asker, 'Your name, as you sign letters:', '--name'));
-  const mixedScripts = mixedScriptWarning(name);
-  if (mixedScripts) context.stderr.write(`warning: ${mixedScripts}\n`);
-  const needsSenderEmail = fileFormats.includes('email') && officials.some((official) => !noEmailReason(official));
-  const senderEmail = needsSenderEmail ? await senderEmailFor(context, options, settings.email, asker) : settings.email;
-
+  const asking = asker.interactive && (guided || !settings.name || (!options.target?.length && definition.officials.length > 1));
+  const askingFormat = guided && options.format === undefined;
+  const officials = await chooseOfficials(asker, definition, askingFormat ? 'text' : request.format, options.target ?? [], settings.name);
+  const { format, fileFormats } = askingFormat ? checkWriteRequest({ format: await chooseFormat(asker, officials, Boolean(options.stdout)), open: Boolean(options.open), stdout: Boolean(options.stdout) }) : request;
+  const { sender, typed } = await senderDetails(context, asker, { settings, emailFlag: options.email !== undefined, officials, fileFormats, guided });
   const personal = await personalSentence(options.personal, asker, asking);
+  if (guided) await offerToSave(context, asker, typed, Boolean(options.stdout));
 
-  const sender: Sender = { name, address: settings.address, country: settings.country, email: senderEmail };
   const now = context.clock.now();
   let items: LetterToWrite[] = officials.map((official) => ({ official, letter: buildLetter(record, official, sender, now, library.templates, { language, personal }) }));
   if (options.edit) items = await editLetters(context, items);
-  const fileSettings: LetterFileSettings = { senderEmail, subject: emailSubject(definition, language), now, paper: settings.paper ?? 'a4', fonts: fontRequestFrom(options.font, settings.fonts, context.env), cwd: context.cwd, pdfEngine };
+  const fileSettings: LetterFileSettings = { senderEmail: sender.email, subject: emailSubject(definition, language), now, paper: settings.paper ?? 'a4', fonts: fontRequestFrom(options.font, settings.fonts, context.env), cwd: context.cwd, pdfEngine };
 
   if (format === 'mailto') return printMailtoLinks(context, items, fileSettings.subject);
   if (options.stdout) return printLetters(context, format, items, fileSettings);
+  await writeLetterFiles(context, items, fileFormats, fileSettings, options);
+}
+
+/** One file per letter and format, all made in memory before any is written, then logged. */
+async function writeLetterFiles(context: CommandContext, items: readonly LetterToWrite[], fileFormats: readonly FileFormat[], fileSettings: LetterFileSettings, options: WriteOptions): Promise<void> {
   const plan = planLetterFiles(items, fileFormats, resolve(context.cwd, options.out ?? '.'));
   for (const { format: skipped, official, reason } of plan.skipped) context.stderr.write(`note: no ${FILE_FORMATS[skipped].label} for ${official.name}: ${reason}.\n`);
   // Everything is made in memory first, so a letter that cannot be made stops the run before any file is written.
@@ -138,13 +146,6 @@ async function printLetters(context: CommandContext, format: WriteFormat, items:
     return;
   }
   context.stdout.write(items.map(({ letter }) => formatLetterText(letter)).join('\n\f\n'));
-}
-
-/** The sender's email for the From line: flag, environment or profile, else asked; always checked. */
-async function senderEmailFor(context: CommandContext, options: WriteOptions, known: string | undefined, asker: Asker): Promise<string> {
-  if (known === undefined) return askSenderEmail(asker, 'Your email address, for the From line of the drafts:');
-  const source = settingSource('--email', options.email !== undefined, 'APPEAL_EMAIL', context.env, 'the email in your profile');
-  return checkSenderEmail(checkOneLine(known, source), source)!;
 }
 
 /** Hands each draft to the desktop's opener, or says plainly why not and what to do instead. */

@@ -67,3 +67,20 @@ function checkAddressLines(lines: readonly string[] | undefined): string[] | und
 export function settingSource(flag: string, flagGiven: boolean, variable: string, env: NodeJS.ProcessEnv, inProfile: string): string {
   return flagGiven ? flag : env[variable] ? variable : inProfile;
 }
+
+/** A postal address typed on one line, its lines separated by "|" ("12 Harbour Lane | Bristol BS1 4DJ"). */
+export function splitAddressLine(text: string): string[] {
+  return text.split('|').map((line) => normalizePersonText(line)).filter(Boolean);
+}
+
+/** What is wrong with an address typed that way, or undefined. */
+export function typedAddressProblem(text: string): string | undefined {
+  const lines = splitAddressLine(text);
+  if (!lines.length) return 'is empty';
+  if (lines.length > PERSON_TEXT_LIMITS.addressLines) return `has ${lines.length} lines; at most ${PERSON_TEXT_LIMITS.addressLines} fit on a letter`;
+  for (const line of lines) {
+    const problem = oneLineProblem(line, PERSON_TEXT_LIMITS.addressLine);
+    if (problem) return `line "${line.slice(0, 40)}" ${problem}`;
+  }
+  return undefined;
+}

@@ -18,6 +18,16 @@ export const FILE_FORMATS: Record<FileFormat, { label: string; extension: string
   pdf: { label: 'printed letter', extension: 'pdf' },
 };
 
+/**
+ * The formats a letter to all these officials can take, the best first: a printed letter when
+ * every one of them takes post (a signed letter on paper is what an Urgent Action asks for
+ * first), an email draft when every one has an address, and a text letter, which always can.
+ */
+export function formatChoices(officials: readonly Official[]): FileFormat[] {
+  const best: readonly FileFormat[] = ['pdf', 'email', 'text'];
+  return best.filter((format) => officials.every((official) => !unreachableReason(official, format)));
+}
+
 export interface WriteRequest {
   /** --format, as typed. */
   format: string;

@@ -1,5 +1,6 @@
 import { buildLetter } from '../../src/letters/letter';
-import { checkWriteRequest, planLetterFiles, type LetterToWrite } from '../../src/write/plan-write';
+import type { Official } from '../../src/cases/case-schema';
+import { checkWriteRequest, formatChoices, planLetterFiles, type LetterToWrite } from '../../src/write/plan-write';
 import { embeddedLibrary } from '../helpers/library';
 
 /**
@@ -27,6 +28,26 @@ describe('checkWriteRequest', () => {
     { format: 'email', open: true, stdout: true, error: '--stdout prints one format; --open needs the drafts as files.' },
   ])('refuses --format $format with --open $open, --stdout $stdout', ({ format, open, stdout, error }) => {
     expect(() => checkWriteRequest({ format, open, stdout })).toThrow(error);
+  });
+});
+
+describe('formatChoices: what `appeal write` with no case offers, the best first', () => {
+  const official = (reach: Partial<Official>): Official => ({ id: 'o', name: 'An Official', salutation: 'Dear Sir or Madam', ...reach }) as Official;
+  const post = official({ address: ['1 Main Street', 'Capital'] });
+  const email = official({ email: ['minister@example.org'] });
+  const both = official({ address: ['1 Main Street', 'Capital'], email: ['minister@example.org'] });
+  const noPost = official({ address: ['1 Main Street', 'Capital'], post: false, email: ['minister@example.org'] });
+  const neither = official({ fax: ['+1 555 0100'] });
+  test.each([
+    { who: 'post only', officials: [post], offered: ['pdf', 'text'] },
+    { who: 'email only', officials: [email], offered: ['email', 'text'] },
+    { who: 'post and email', officials: [both], offered: ['pdf', 'email', 'text'] },
+    { who: 'an address but "no post", and email', officials: [noPost], offered: ['email', 'text'] },
+    { who: 'neither (fax)', officials: [neither], offered: ['text'] },
+    { who: 'one by post, one by email', officials: [post, email], offered: ['text'] },
+    { who: 'two who take both', officials: [both, both], offered: ['pdf', 'email', 'text'] },
+  ])('an official who takes $who is offered $offered', ({ officials, offered }) => {
+    expect(formatChoices(officials)).toEqual(offered);
   });
 });
 

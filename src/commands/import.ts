@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import { AppError, DataError, ExitCode, UsageError } from '../errors/app-error';
 import { findCaseOfDocument } from '../cases/find-case';
 import type { CaseRecord } from '../cases/case-library';
@@ -9,14 +8,9 @@ import { createAsker } from '../prompts/ask';
 import { writeFilesTogether } from '../output/write-files-together';
 import { removeStaleTempFiles } from '../output/write-output-file';
 import { localDateKey } from '../time/clock';
-import { importDocument, type ImportedCase } from '../import/import-document';
-import { caseDocument, caseYamlText } from '../import/case-yaml';
-import { applyCaseUpdate, planCaseUpdate } from '../import/case-update';
+import type { ImportedCase } from '../import/import-document';
 import { documentText, readDocumentFile, readStream } from '../import/read-document';
-import { describeChecks, describeFindings } from '../import/import-report';
-import { validationProblems } from '../import/validate-draft';
 import { schemaLinkLines } from '../libraries/library-layout';
-import { addLetterInNewLanguage, isNewLanguageOf } from './import-language';
 import { loadSettings, openCaseLibrary, type CommandContext } from './command-context';
 
 export interface ImportOptions {
@@ -41,19 +35,29 @@ function shown(context: CommandContext, path: string): string {
 }
 
 /**
- * Turns an Urgent Action (text, web page or PDF) into a case file and its model-letter template
- * in the user's case folder, or updates the case it is a later issue of, after showing the
- * difference and asking.
+ * The document read into a draft case. A PDF's reader thread starts first and loads pdf.js on the
+ * other core while this one loads the importer (YAML, zod, chrono-node).
  */
-export async function importCommand(context: CommandContext, file: string, options: ImportOptions): Promise<void> {
+async function readUrgentAction(context: CommandContext, file: string): Promise<{ name: string; imported: ImportedCase; importer: typeof import('../import/importer') }> {
   const { bytes, name } = await readInput(context, file);
-  const imported = importDocument(await documentText(bytes, name));
+  const [text, importer] = await Promise.all([documentText(bytes, name), import('../import/importer')]);
+  const imported = importer.importDocument(text);
   if (imported.found === 'nothing') {
     throw new DataError(`No Urgent Action found in ${name}: ${imported.reason}. Nothing was written.`, {
       hint: 'appeal import reads an Urgent Action document: a PDF, or its text saved from a web page or an email.',
     });
   }
+  return { name, imported, importer };
+}
 
+/**
+ * Turns an Urgent Action (text, web page or PDF) into a case file and its model-letter template
+ * in the user's case folder, or updates the case it is a later issue of, after showing the
+ * difference and asking.
+ */
+export async function importCommand(context: CommandContext, file: string, options: ImportOptions): Promise<void> {
+  const { name, imported, importer } = await readUrgentAction(context, file);
+  const { caseDocument, caseYamlText, parseDocument, validationProblems, describeFindings, describeChecks } = importer;
   const profile = await loadSettings(context);
   const destination = resolve(context.cwd, options.cases ?? userCasesDir(context.env));
   if (existsSync(destination) && !statSync(destination).isDirectory()) {
@@ -122,7 +126,9 @@ function writeDraftFiles(context: CommandContext, destination: string, drafts: {
 }
 
 async function updateCase(context: CommandContext, existing: CaseRecord, imported: ImportedCase, options: ImportOptions, partialNames: readonly string[]): Promise<void> {
+  const { addLetterInNewLanguage, isNewLanguageOf } = await import('./import-language');
   if (isNewLanguageOf(existing, imported)) return addLetterInNewLanguage(context, existing, imported, options, partialNames, (path) => shown(context, path));
+  const { planCaseUpdate, applyCaseUpdate, caseYamlText, parseDocument, validationProblems, describeFindings, describeChecks } = await import('../import/importer');
   const definition = existing.definition;
   const label = definition.ua_number ? `UA ${definition.ua_number}` : definition.id;
   const stage = { first: 'the first issue', update: 'an update', final: 'the final output' }[imported.stage];

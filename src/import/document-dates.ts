@@ -1,19 +1,33 @@
 import type { Chrono } from 'chrono-node';
 
-// chrono's main entry loads every locale it has; the four that import reads are enough, and
-// they load the first time a date is read, not when the command starts. Their strict parsers
-// read the dates documents write ("5 July 2017", "16 de agosto de 2017"); the casual ones add
-// "tomorrow" and "this Friday", which no Urgent Action dates by, at twice the cost of a first parse.
-let parsers: Chrono[] | undefined;
-function dateParsers(): Chrono[] {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  parsers ??= [
-    (require('chrono-node/en') as { strict: Chrono }).strict,
-    (require('chrono-node/es') as { strict: Chrono }).strict,
-    (require('chrono-node/fr') as { strict: Chrono }).strict,
-    (require('chrono-node/de') as { strict: Chrono }).strict,
-  ];
-  return parsers;
+/** The languages chrono reads dates in for import, in the order they are tried. */
+const DATE_LANGUAGES = ['en', 'es', 'fr', 'de'] as const;
+type DateLanguage = (typeof DATE_LANGUAGES)[number];
+
+// chrono's main entry loads every locale it has; each of the four that import reads loads the
+// first time a date is read in it, not when the command starts, and one that is never needed
+// (an English document's date is read by the English parser) is never loaded. Its strict parsers
+// read calendar dates only: "today" or "next Friday" is no date a document can be dated by, and
+// they compile their patterns (the larger part of a first date's cost) in a third of the time.
+const parsers = new Map<DateLanguage, Chrono>();
+function dateParser(language: DateLanguage): Chrono {
+  let parser = parsers.get(language);
+  if (!parser) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    if (language === 'en') parser = (require('chrono-node/en') as { strict: Chrono }).strict;
+    else if (language === 'es') parser = (require('chrono-node/es') as { strict: Chrono }).strict;
+    else if (language === 'fr') parser = (require('chrono-node/fr') as { strict: Chrono }).strict;
+    else parser = (require('chrono-node/de') as { strict: Chrono }).strict;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    parsers.set(language, parser);
+  }
+  return parser;
+}
+
+/** The document's own language first ("05/07/2017" in a French text is 5 July), then the others. */
+function parserOrder(language: string | undefined): DateLanguage[] {
+  const first = DATE_LANGUAGES.find((code) => code === language);
+  return first ? [first, ...DATE_LANGUAGES.filter((code) => code !== first)] : [...DATE_LANGUAGES];
 }
 
 export interface DocumentDate {
@@ -39,10 +53,12 @@ function noonUtc(isoDate: string): Date {
  * de 2017". A date without a year is put on or after `after` (a deadline follows the events it
  * is about); without `after` its year stays unknown and undefined is returned.
  */
-export function parseDocumentDate(phrase: string, after?: string): DocumentDate | undefined {
+export function parseDocumentDate(phrase: string, after?: string, language?: string): DocumentDate | undefined {
+  // Every date import reads has a digit in it; chrono's first look at a phrase costs tens of ms.
+  if (!/\d/.test(phrase)) return undefined;
   const reference = after ? noonUtc(after) : new Date(Date.UTC(2000, 0, 1, 12));
-  for (const parser of dateParsers()) {
-    const [result] = parser.parse(phrase, { instant: reference, timezone: 0 }, { forwardDate: true });
+  for (const code of parserOrder(language)) {
+    const [result] = dateParser(code).parse(phrase, { instant: reference, timezone: 0 }, { forwardDate: true });
     // The date must open the phrase ("27 September 2019", "dem 10. August"), not sit far into it.
     if (!result || result.index > 6 || !result.start.isCertain('day') || !result.start.isCertain('month')) continue;
     const yearWritten = result.start.isCertain('year');

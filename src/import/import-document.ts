@@ -172,8 +172,8 @@ export function importDocument(raw: string): ImportedCase | NotAnUrgentAction {
   const checks: ImportCheck[] = [];
   const ua = findUaNumber(text);
   const title = findTitle(lines) ?? { value: 'Untitled Urgent Action', check: 'the document has no title the import could find', line: 0 };
-  const issueDate = findIssueDate(lines);
-  const deadline = findDeadline(lines, issueDate?.value);
+  const issueDate = findIssueDate(lines, language.code);
+  const deadline = findDeadline(lines, issueDate?.value, language.code);
   const languages = findPreferredLanguages(lines);
   const summary = findSummary(lines, title.line);
   if (!officials.length && !stage.closed) officials = fallbackOfficials(lines, letter, language);

@@ -41,9 +41,20 @@ function leaveOutCanvas(): void {
   (globalThis as { DOMMatrix?: unknown }).DOMMatrix ??= class DOMMatrix {};
 }
 
+/**
+ * pdf.js in Node reads on a "fake worker": its core (pdf.worker.mjs) in this same thread. Handing
+ * it the core here, as `globalThis.pdfjsWorker`, is pdf.js's way for a bundle that holds both:
+ * the bundled thread (scripts/bundle-pdf-text-worker.js) then loads nothing from node_modules.
+ */
+async function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  const core = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = core;
+  return import('pdfjs-dist/legacy/build/pdf.mjs');
+}
+
 // pdf.js loads as soon as the thread starts, while the main thread looks over the file.
 leaveOutCanvas();
-const loading = import('pdfjs-dist/legacy/build/pdf.mjs');
+const loading = loadPdfjs();
 
 async function extract(request: PdfTextRequest): Promise<PdfTextReply> {
   const pdfjs = await loading;

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError, DataError, ExitCode, UsageError } from '../errors/app-error';
-import { isPdf } from './pdf-text';
+import { extractPdfText, isPdf } from './pdf-text';
 import { htmlToText, isHtml } from './html-text';
 
 /** An Urgent Action is a few pages; anything bigger is the wrong file, or an attack. */
@@ -58,7 +58,6 @@ export function readDocumentFile(cwd: string, file: string): Buffer {
 /** The document's text: a PDF's extracted text, a web page's visible text, or the text itself. */
 export async function documentText(bytes: Buffer, name: string): Promise<string> {
   if (isPdf(bytes)) {
-    const { extractPdfText } = await import('./pdf-text');
     let text: string;
     try {
       text = await extractPdfText(bytes, name);

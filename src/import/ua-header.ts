@@ -105,12 +105,12 @@ export function findCountry(lines: readonly string[], besideTitle: string | unde
   return { value: full ?? countryDisplayName(top[0]), check: `the document does not state the country; ${written[0]} is the country it names most often` };
 }
 
-/** "PUBLICATION DATE: 5 July 2017", "Date: 5 July 2017", "Issued: ...". */
-export function findIssueDate(lines: readonly string[]): Finding<string> | undefined {
+/** "PUBLICATION DATE: 5 July 2017", "Date: 5 July 2017", "Issued: ...". `language`: the document's, whose dates are read first. */
+export function findIssueDate(lines: readonly string[], language?: string): Finding<string> | undefined {
   for (const line of lines) {
     const match = /\b(?:publication date|date of issue|issue date|issued(?: on)?|date)\s*:\s*(.{6,40})/i.exec(line);
     if (!match) continue;
-    const date = parseDocumentDate(match[1]!);
+    const date = parseDocumentDate(match[1]!, undefined, language);
     if (date?.yearWritten) return { value: date.iso };
   }
   return undefined;
@@ -148,13 +148,13 @@ export function findStage(text: string): StageFinding {
  * NOTICE: 16 August 2017", "PLEASE SEND APPEALS BEFORE 15 JULY 2016 TO:". A date without a year
  * takes the year of the issue date, else of the latest date the text mentions, and is checked.
  */
-export function findDeadline(lines: readonly string[], issueDate: string | undefined): Finding<string> | undefined {
+export function findDeadline(lines: readonly string[], issueDate: string | undefined, language?: string): Finding<string> | undefined {
   const text = lines.join('\n');
   for (const line of lines) {
     for (const cue of line.matchAll(DEADLINE_CUE)) {
       const phrase = line.slice(cue.index + cue[0].length, cue.index + cue[0].length + 40);
       const reference = issueDate ?? latestDateMentioned(text);
-      const date = parseDocumentDate(phrase, reference);
+      const date = parseDocumentDate(phrase, reference, language);
       if (!date) continue;
       if (date.yearWritten) return { value: date.iso };
       const written = phrase.replace(/\s*(?:to)?:?$/i, '').trim();

@@ -77,7 +77,7 @@ interface SharedForms {
  * A PDF of letters, written page by page. The part of a letter that all its signers share is laid
  * out once and kept as a Form XObject per page; each signer's page draws that form and adds only
  * their own name and address. A thousand letters to one official cost one layout, and each page
- * after the first adds about 1.3 KB.
+ * after the first adds under 1 KB.
  */
 /** Pair kerning as fontkit decodes the 'kern' table: for fonts whose file kernPairs cannot read. */
 function kerningByFontkit(font: Font): Map<number, number> {

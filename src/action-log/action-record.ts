@@ -41,9 +41,20 @@ export function senderLabel(sender: string | null): string {
  * key is only for grouping, never shown.
  */
 export function senderKey(sender: string | null): string {
-  // As names are kept now (NFC, no invisible characters), so records written before group with them.
-  return sender === null ? '' : normalizePersonText(sender).replace(/\s+/g, ' ').toLocaleLowerCase('en');
+  if (sender === null) return '';
+  let key = senderKeys.get(sender);
+  if (key === undefined) {
+    // As names are kept now (NFC, no invisible characters), so records written before group with them.
+    key = normalizePersonText(sender).replace(/\s+/g, ' ').toLocaleLowerCase('en');
+    if (senderKeys.size >= MAX_SENDER_KEYS) senderKeys.clear();
+    senderKeys.set(sender, key);
+  }
+  return key;
 }
+
+/** Keys by name as written: a log of a year names a group's few dozen members thousands of times. */
+const senderKeys = new Map<string, string>();
+const MAX_SENDER_KEYS = 10_000;
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const nameOrNull = (value: unknown): value is string | null => value === null || nonEmpty(value);

@@ -1,5 +1,4 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { AppError, ExitCode } from '../errors/app-error';
 import { wellFormedRecord, type ActionRecord } from './action-record';
 import { actionRecordSchema } from './action-record-schema';
@@ -106,24 +105,37 @@ export function scanActionLog(file: string, visitor: LogVisitor): void {
   }
   try {
     const lines = new LogLines(visitor);
-    const decoder = new StringDecoder('utf8');
-    const buffer = Buffer.allocUnsafe(READ_BYTES);
-    let rest = '';
+    // One buffer, read into again and again: the bytes after the last line break read so far
+    // (the start of a line) move to its front and the next read goes after them. A line break
+    // is one byte in UTF-8 and never part of another character, so each line decodes whole.
+    // Reusing the buffer keeps the memory flat; only a line longer than it makes it bigger.
+    let buffer = Buffer.allocUnsafe(READ_BYTES);
+    let filled = 0;
     for (;;) {
+      if (filled === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
       let read: number;
       try {
-        read = readSync(fd, buffer, 0, buffer.length, null);
+        read = readSync(fd, buffer, filled, buffer.length - filled, null);
       } catch (error) {
         throw cannotRead(file, error);
       }
       if (read === 0) break;
-      const text = rest + decoder.write(buffer.subarray(0, read));
-      let start = 0;
-      for (let end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) lines.line(text.slice(start, end));
-      rest = text.slice(start);
+      const end = filled + read;
+      const lastBreak = buffer.lastIndexOf(10, end - 1);
+      if (lastBreak < 0) {
+        filled = end;
+        continue;
+      }
+      // Line by line: most lines are plain ASCII, which decodes fast into compact strings, and a
+      // name in Cyrillic then makes only its own line a two-byte string, not the whole piece read.
+      for (let start = 0, stop = buffer.indexOf(10); start <= lastBreak; start = stop + 1, stop = buffer.indexOf(10, start)) lines.line(buffer.toString('utf8', start, stop));
+      filled = buffer.copy(buffer, 0, lastBreak + 1, end);
     }
-    rest += decoder.end();
-    if (rest) lines.line(rest, true);
+    if (filled) lines.line(buffer.toString('utf8', 0, filled), true);
   } finally {
     closeSync(fd);
   }

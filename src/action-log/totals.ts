@@ -66,7 +66,7 @@ export class DistinctLetters {
   /** Blank letters from before copies were numbered: each a letter of its own, so only counted. */
   private readonly single = new Map<string, LettersAlike>();
   /** The marks as sent that stand, in the order they were made: when, and what. */
-  private readonly sentAt: string[] = [];
+  private readonly sentAt: (number | string)[] = [];
   private readonly sentKind: SentKind[] = [];
   private readonly shared = new Map<string, LetterMade | SentKind>();
   private index = 0;
@@ -86,14 +86,14 @@ export class DistinctLetters {
       const channel = before && record.channel === 'unknown' && before.channel !== 'unknown' ? before.channel : record.channel;
       this.made.set(key, this.alike('made', record, channel));
     } else if (record.kind === 'sent') {
-      this.sentAt.push(record.at);
+      this.sentAt.push(compactTime(record.at));
       this.sentKind.push(this.alike('sent', record, record.channel));
     } else {
       let undone = -1;
       for (let i = this.sentKind.length - 1; i >= 0; i--) {
         if (!sameLetterOf(this.sentKind[i]!, record)) continue;
         if (undone === -1) undone = i; // the latest, unless one has the very time the record names
-        if (this.sentAt[i] === record.undoes) {
+        if (timeText(this.sentAt[i]!) === record.undoes) {
           undone = i;
           break;
         }
@@ -109,7 +109,7 @@ export class DistinctLetters {
   letters(): { made: LetterMade[]; sent: LetterSent[] } {
     const made = [...this.made.values()];
     for (const { letter, count } of this.single.values()) for (let i = 0; i < count; i++) made.push(letter as LetterMade);
-    return { made, sent: this.sentKind.map((kind, i) => ({ ...kind, at: this.sentAt[i]! })) };
+    return { made, sent: this.sentKind.map((kind, i) => ({ ...kind, at: timeText(this.sentAt[i]!) })) };
   }
 
   /** The letters and marks grouped as the counts need them, without a list of thousands. */
@@ -138,6 +138,21 @@ export class DistinctLetters {
     }
     return letter as K extends 'made' ? LetterMade : SentKind;
   }
+}
+
+/**
+ * A mark's time kept small: as a number when it is written as appeal writes times (and so comes
+ * back the same), else as a string of its own. The string a log line gives is a slice of that
+ * whole line, which keeping would keep too.
+ */
+function compactTime(at: string): number | string {
+  const time = Date.parse(at);
+  if (!Number.isNaN(time) && new Date(time).toISOString() === at) return time;
+  return Buffer.from(at, 'utf8').toString('utf8');
+}
+
+function timeText(time: number | string): string {
+  return typeof time === 'number' ? new Date(time).toISOString() : time;
 }
 
 /** Far more kinds of letter (case × official × channel × member) than any group writes. */

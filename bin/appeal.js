@@ -23,5 +23,7 @@ if (command === 'batch' && !process.execArgv.includes(BATCH_FLAG)) {
   });
   child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 1)));
 } else {
+  // The batch's PDF worker starts now, while the command line loads (see src/pdf/pdf-worker-start.ts).
+  if (command === 'batch') require('../dist/pdf/pdf-worker-start.js').startPdfWorkerEarly();
   import('../dist/cli/entry.mjs').then((cli) => cli.runFromProcess());
 }

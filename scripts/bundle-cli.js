@@ -23,6 +23,66 @@ const VENDOR = {
   'handlebars/dist/cjs/handlebars/compiler/base': 'handlebars-parser.cjs',
   handlebars: 'handlebars.cjs',
 };
+// pdfkit and fontkit are bundled, so that a PDF letter reads two files instead of fifty modules.
+// They import, and set up at once, libraries that only some documents need: brotli's 120 KB
+// dictionary (WOFF2 fonts), Unicode tables decompressed on load (pdfkit's own line breaking,
+// fontkit's shaping of complex scripts), AES (encrypted PDFs), PNG decoding. appeal's letters in
+// the built-in font need none of them. Each becomes a file of its own, loaded on its first call.
+const LAZY = {
+  'brotli/decompress.js': 'brotli-decompress.cjs',
+  '@noble/ciphers/aes': 'noble-aes.cjs',
+  'png-js': 'png-js.cjs',
+  linebreak: 'linebreak.cjs',
+  'unicode-properties': 'unicode-properties.cjs',
+};
+Object.assign(VENDOR, LAZY);
+
+/**
+ * fontkit asks whether a character is a mark for every glyph it makes, so isMark cannot wait for
+ * the tables: it becomes a search in the ranges of marks, read from those same tables at build time.
+ */
+const markRanges = (unicode) => {
+  const ranges = [];
+  for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+    if (!unicode.isMark(codePoint)) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === codePoint - 1) last[1] = codePoint;
+    else ranges.push([codePoint, codePoint]);
+  }
+  return [
+    `const markRanges = ${JSON.stringify(ranges.flat())};`,
+    'export const isMark = (codePoint) => {',
+    '  let low = 0, high = markRanges.length / 2 - 1;',
+    '  while (low <= high) {',
+    '    const middle = (low + high) >> 1;',
+    '    if (codePoint < markRanges[2 * middle]) high = middle - 1;',
+    '    else if (codePoint > markRanges[2 * middle + 1]) low = middle + 1;',
+    '    else return true;',
+    '  }',
+    '  return false;',
+    '};',
+  ].join('\n');
+};
+
+/** An ES module standing in for `request`: every export a function that loads the real one when called. */
+const lazyModule = (request) => {
+  const real = require(request);
+  const load = `let real; const load = () => (real ??= require(${JSON.stringify(`./vendor/${LAZY[request]}`)}));`;
+  // A default export that is a class is called with new: construct the real class then.
+  const call = (get) => `function (...args) { const f = ${get}; return new.target ? new f(...args) : f.apply(this, args); }`;
+  const lines = [load];
+  if (request === 'unicode-properties') lines.push(markRanges(real));
+  if (typeof real === 'function') lines.push(`export default ${call('load()')};`);
+  else {
+    for (const key of Object.keys(real)) {
+      if (key === 'default' || typeof real[key] !== 'function' || (request === 'unicode-properties' && key === 'isMark')) continue;
+      lines.push(`export const ${key} = ${call(`load().${key}`)};`);
+    }
+    if (real.default) lines.push(`export default new Proxy({}, { get: (_, key) => load().default[key] });`);
+  }
+  return lines.join('\n');
+};
+
 for (const [request, file] of Object.entries(VENDOR)) {
   buildSync({ entryPoints: [require.resolve(request)], outfile: join(outdir, 'vendor', file), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
 }
@@ -48,6 +108,27 @@ const vendorPlugin = {
     build.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('commander') ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });", loader: 'js' }));
     build.onResolve({ filter: /^handlebars(\/|$)/ }, (args) => (VENDOR[args.path] ? { path: `./vendor/${VENDOR[args.path]}`, external: true } : undefined));
+    build.onResolve({ filter: /^(brotli|@noble\/ciphers|png-js|linebreak|unicode-properties)(\/|$)/ }, (args) => (LAZY[args.path] ? { path: args.path, namespace: 'lazy-vendor' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (args) => ({ contents: lazyModule(args.path), loader: 'js' }));
+    build.onResolve({ filter: /^\.\/vendor\// }, (args) => ({ path: args.path, external: true }));
+    // pdfkit finds its own data (standard fonts, a colour profile) next to itself, which in the
+    // bundle is next to the chunk: point it back at the installed pdfkit. appeal uses neither.
+    build.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => ({
+      contents: `const __pdfkitUrl = require('node:url').pathToFileURL(require.resolve(${JSON.stringify('pdf' + 'kit')}.toString())).href;\n${require('node:fs').readFileSync(args.path, 'utf8').replaceAll('import.meta.url', '__pdfkitUrl')}`,
+      loader: 'js',
+    }));
+    // fontkit decompresses the Unicode tables of its Arabic, Indic and other shapers when it
+    // loads (50 ms), though only names in those scripts use them: each table is made on its
+    // first lookup instead. A table used other than by .get() is left as it is.
+    build.onLoad({ filter: /fontkit[\\/]dist[\\/]module\.mjs$/ }, (args) => {
+      const source = require('node:fs').readFileSync(args.path, 'utf8');
+      const tables = /^const (\$\w+\$var\$trie) = (new \(0, \$\w+\$unicodetrie\)\(.*\));$/gm;
+      const names = [...source.matchAll(tables)].map((match) => match[1]);
+      const onlyGet = names.every((name) => source.split(name).length - 2 === source.split(`${name}.get(`).length - 1);
+      if (!names.length || !onlyGet) return undefined;
+      const lazy = 'const __appealLazyTrie = (make) => { let table; return { get: (codePoint) => (table ??= make()).get(codePoint) }; };\n';
+      return { contents: lazy + source.replace(tables, 'const $1 = __appealLazyTrie(() => $2);'), loader: 'js' };
+    });
     // zod's locales: English only (see scripts/zod-locales-en.mjs).
     build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${join('node_modules', 'zod')}`) ? { path: join(__dirname, 'zod-locales-en.mjs') } : undefined));
   },
@@ -81,8 +162,27 @@ const result = await build({
   },
   // chrono-node, i18n-iso-countries and csv-parse are bundled into the chunks of the commands that use
   // them: chrono then brings only the four languages appeal reads (en, es, fr, de), not all of them.
-  external: ['pdfkit', 'fontkit', 'nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'mailparser'],
+  external: ['nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'mailparser'],
 });
+
+// The batch's PDF worker: one CommonJS file with pdfkit, fontkit and the letter code, which a
+// worker thread loads faster than the modules one by one. __dirname is dist/, as in tsc's files.
+await build({
+  entryPoints: [join(root, 'src', 'pdf', 'pdf-engine-worker.ts')],
+  outfile: join(outdir, 'pdf-engine-worker.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+  metafile: true,
+  plugins: [vendorPlugin],
+  banner: { js: "const __appealDirname = require('node:path').dirname(__dirname);" },
+  define: { __dirname: '__appealDirname' },
+  external: ['nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'mailparser'],
+});
+result.metafile.outputs[join('dist', 'cli', 'pdf-engine-worker.cjs')] = {};
 
 const hash = createHash('sha256');
 const outputs = [...Object.keys(result.metafile.outputs), ...Object.values(VENDOR).map((file) => join('dist', 'cli', 'vendor', file))];

@@ -73,6 +73,24 @@ function watchParent(): void {
   process.channel.unref();
 }
 
+/**
+ * Standard input, made only when a command reads it: Node builds the stream (and for a pipe, the
+ * network code) on first use of process.stdin, a few milliseconds that most commands never need.
+ * Whether it is a terminal is asked of the file descriptor, which needs no stream of its own.
+ */
+function lazyStdin(): InputStream {
+  return new Proxy({} as InputStream, {
+    get(_, property) {
+      // node:tty loads the streams and network code too: only when a command asks.
+      if (property === 'isTTY') return (require('node:tty') as typeof import('node:tty')).isatty(0);
+      const value = Reflect.get(process.stdin, property, process.stdin) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(process.stdin) : value;
+    },
+    set: (_, property, value) => Reflect.set(process.stdin, property, value, process.stdin),
+    has: (_, property) => property in process.stdin,
+  });
+}
+
 export function runFromProcess(): void {
   watchParent();
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -91,7 +109,7 @@ export function runFromProcess(): void {
       process.exit(signal === 'SIGINT' ? ExitCode.interrupted : 128 + 15);
     });
   }
-  run({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+  run({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdin: lazyStdin(), stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {
       process.exitCode = code;
     },

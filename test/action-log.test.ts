@@ -100,6 +100,44 @@ describe('appendRecords and readActionLog', () => {
   });
 });
 
+describe('readActionLog reads a file piece by piece as parseActionLog reads its text', () => {
+  // The file is read a megabyte at a time into one buffer; lines, and characters of several
+  // bytes, fall across the pieces, and a line can be longer than a piece.
+  test.each([
+    ['Cyrillic names across every piece boundary', 0, false],
+    ['a torn last line', 0, true],
+    ['a line three megabytes long among them', 3 * 1024 * 1024, false],
+  ])('%s', (_name, longLine, torn) => {
+    const temp = makeTempDir();
+    try {
+      const lines: string[] = [];
+      for (let i = 0, size = 0; size < 2.5 * 1024 * 1024; i++) {
+        // Names of varying byte lengths, so that boundaries land inside two-byte characters.
+        const line = serializeRecord(made({ sender: `${'Анна Иванова'.slice(0, 1 + (i % 12))} ${'ж'.repeat(i % 7)} ${i}`, file: `/l/${'x'.repeat(i % 5)}.pdf` }));
+        lines.push(line);
+        size += Buffer.byteLength(line);
+        if (longLine > 100 && i === 5000) lines.push(`${'y'.repeat(longLine)}\n`);
+      }
+      let text = lines.join('');
+      // Shifted by a blank line of spaces until the first megabyte ends inside a character (the
+      // long line, which spans it, is plain ASCII).
+      const midCharacter = () => (Buffer.from(text).at(1024 * 1024)! & 0xc0) === 0x80;
+      for (let pad = 0; !longLine && !midCharacter(); pad++) text = `${' '.repeat(pad)}\n${lines.join('')}`;
+      expect(midCharacter()).toBe(!longLine);
+      if (torn) text += serializeRecord(sent()).slice(0, 30);
+      const file = join(temp.dir, 'actions.jsonl');
+      writeFileSync(file, text);
+      const read = readActionLog(file);
+      const parsed = parseActionLog(text);
+      expect(read.records.length).toBeGreaterThan(10_000);
+      expect(read).toEqual(parsed);
+      expect(read.problems.length).toBe((longLine > 100 ? 1 : 0) + (torn ? 1 : 0));
+    } finally {
+      temp.cleanup();
+    }
+  });
+});
+
 describe('recordLetters', () => {
   test('writes one line per letter, with the time of the clock', () => {
     const { dir, cleanup } = makeTempDir();

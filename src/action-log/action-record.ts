@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { normalizePersonText } from '../text/person-name';
 
 /**
@@ -29,65 +28,8 @@ export function channelForFormat(format: string): LogChannel {
 /** The version written in every line, so a later appeal can read older logs. */
 export const ACTION_LOG_VERSION = 1;
 
-const text = z.string().min(1);
-
-/**
- * One line of the log. Reading is lenient about values a later version may add (another
- * channel or format, extra fields), strict about what the counts need.
- */
-const v = z.number().int().positive();
-const at = z.iso.datetime({ offset: true });
-/** null for a blank letter, which a member signs by hand. */
-const sender = text.nullable();
-
-export const madeRecordSchema = z.object({
-  v,
-  kind: z.literal('made'),
-  at,
-  case: text,
-  official: text,
-  format: text,
-  channel: text,
-  sender,
-  /** The file written; null when the letter went somewhere other than a file. */
-  file: text.nullable(),
-  /** Which of a batch's blank letters to this official (1, 2...): each is a letter of its own. */
-  copy: z.number().int().positive().optional(),
-});
-
-export const sentRecordSchema = z.object({
-  v,
-  kind: z.literal('sent'),
-  at,
-  case: text,
-  official: text,
-  channel: text,
-  sender,
-});
-
-/**
- * A mark taken back (`appeal sent --undo`): it cancels the latest "sent" record of that letter.
- * The log stays append-only, so what was marked and when it was taken back both stay on record.
- */
-export const unsentRecordSchema = z.object({
-  v,
-  kind: z.literal('unsent'),
-  at,
-  case: text,
-  official: text,
-  /** The channel of the mark taken back. */
-  channel: text,
-  sender,
-  /** When the mark taken back was made (its record's `at`). */
-  undoes: at,
-});
-
-export const actionRecordSchema = z.discriminatedUnion('kind', [madeRecordSchema, sentRecordSchema, unsentRecordSchema]);
-
-export type MadeRecord = z.output<typeof madeRecordSchema>;
-export type SentRecord = z.output<typeof sentRecordSchema>;
-export type UnsentRecord = z.output<typeof unsentRecordSchema>;
-export type ActionRecord = z.output<typeof actionRecordSchema>;
+export type { ActionRecord, MadeRecord, SentRecord, UnsentRecord } from './action-record-schema';
+import type { ActionRecord } from './action-record-schema';
 
 /** "blank" for a letter without a sender's name, which is how the log and report show it. */
 export function senderLabel(sender: string | null): string {
@@ -99,9 +41,20 @@ export function senderLabel(sender: string | null): string {
  * key is only for grouping, never shown.
  */
 export function senderKey(sender: string | null): string {
-  // As names are kept now (NFC, no invisible characters), so records written before group with them.
-  return sender === null ? '' : normalizePersonText(sender).replace(/\s+/g, ' ').toLocaleLowerCase('en');
+  if (sender === null) return '';
+  let key = senderKeys.get(sender);
+  if (key === undefined) {
+    // As names are kept now (NFC, no invisible characters), so records written before group with them.
+    key = normalizePersonText(sender).replace(/\s+/g, ' ').toLocaleLowerCase('en');
+    if (senderKeys.size >= MAX_SENDER_KEYS) senderKeys.clear();
+    senderKeys.set(sender, key);
+  }
+  return key;
 }
+
+/** Keys by name as written: a log of a year names a group's few dozen members thousands of times. */
+const senderKeys = new Map<string, string>();
+const MAX_SENDER_KEYS = 10_000;
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const nameOrNull = (value: unknown): value is string | null => value === null || nonEmpty(value);

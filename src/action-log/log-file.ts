@@ -1,104 +1,10 @@
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
-import { dirname, join } from 'node:path';
-import { dataDir } from '../profile/app-paths';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { AppError, ExitCode } from '../errors/app-error';
-import { writeAllBytes } from '../output/write-output-file';
-import { checkWriteAllowed } from '../output/write-guard';
-import { actionRecordSchema, wellFormedRecord, type ActionRecord } from './action-record';
+import { wellFormedRecord, type ActionRecord } from './action-record';
+import { actionRecordSchema } from './action-record-schema';
+import { RECORD_START } from './log-append';
 
-export const ACTION_LOG_NAME = 'actions.jsonl';
-
-export function actionLogFile(env: NodeJS.ProcessEnv): string {
-  return join(dataDir(env), ACTION_LOG_NAME);
-}
-
-/**
- * Appends are whole lines written by single write calls on a file opened with O_APPEND: the
- * kernel places each write at the end of the file in one piece, so two processes appending at
- * once never interleave inside a line. Linux does so for local files of any write size; keeping
- * each write to whole lines of at most a page (PIPE_BUF) also keeps lines whole where a system
- * splits larger writes, and a crash between two writes leaves only whole lines behind.
- */
-export const APPEND_CHUNK_BYTES = 4096;
-
-/** Every line starts with this, and no value can contain it unescaped: the reader looks for it. */
-const RECORD_START = '{"v":';
-
-export function serializeRecord(record: ActionRecord): string {
-  // JSON.stringify escapes line breaks inside strings, so a record is always exactly one line.
-  const { v, ...rest } = record;
-  return `${JSON.stringify({ v, ...rest })}\n`;
-}
-
-/**
- * Whole lines grouped into writes of at most `limit` bytes; a longer line goes alone. A generator,
- * so a batch of ten thousand letters is never held in memory as lines all at once.
- */
-export function* chunkLines(lines: Iterable<string>, limit = APPEND_CHUNK_BYTES): Generator<Buffer> {
-  let current: Buffer[] = [];
-  let size = 0;
-  for (const line of lines) {
-    const bytes = Buffer.from(line, 'utf8');
-    if (size > 0 && size + bytes.length > limit) {
-      yield Buffer.concat(current, size);
-      current = [];
-      size = 0;
-    }
-    current.push(bytes);
-    size += bytes.length;
-  }
-  if (size > 0) yield Buffer.concat(current, size);
-}
-
-function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
-  for (const item of items) yield f(item);
-}
-
-/**
- * Adds records to the end of the log, creating it and its folder when needed. Nothing is read
- * first: checking whether the log ends in a torn line would race with other writers (they saw
- * half-extended files and added blank lines), so the reader recovers a record glued onto a torn
- * line instead.
- */
-export function appendRecords(file: string, records: Iterable<ActionRecord>): void {
-  checkWriteAllowed();
-  mkdirSync(dirname(file), { recursive: true });
-  const fd = openSync(file, 'a');
-  const sizeBefore = fstatSync(fd).size;
-  let written = 0;
-  let writing = 0;
-  try {
-    for (const chunk of chunkLines(map(records, serializeRecord))) {
-      writing = chunk.length;
-      writeAllBytes(fd, chunk);
-      written += chunk.length;
-      writing = 0;
-    }
-    // The letters are on disk (written with fsync); their record should survive a power cut too.
-    fdatasyncSync(fd);
-  } catch (error) {
-    takeBackAppend(fd, sizeBefore, written, writing);
-    throw error;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * After a failed append (a full disk), removes what this append added, so the log holds all of
- * its records or none. Only when the log is exactly as this append left it: had another process
- * appended meanwhile, cutting would take its records too, and the reader skips a torn line anyway.
- */
-function takeBackAppend(fd: number, sizeBefore: number, written: number, cutChunk: number): void {
-  try {
-    const added = fstatSync(fd).size - sizeBefore - written;
-    // What the failing write added is at most its chunk; anything more came from someone else.
-    if (added >= 0 && added <= cutChunk) ftruncateSync(fd, sizeBefore);
-  } catch {
-    // The reader skips a torn last line; the error that stopped the append is the one to report.
-  }
-}
+export { ACTION_LOG_NAME, APPEND_CHUNK_BYTES, actionLogFile, appendRecords, chunkLines, serializeRecord } from './log-append';
 
 export interface LogProblem {
   line: number;
@@ -199,24 +105,37 @@ export function scanActionLog(file: string, visitor: LogVisitor): void {
   }
   try {
     const lines = new LogLines(visitor);
-    const decoder = new StringDecoder('utf8');
-    const buffer = Buffer.allocUnsafe(READ_BYTES);
-    let rest = '';
+    // One buffer, read into again and again: the bytes after the last line break read so far
+    // (the start of a line) move to its front and the next read goes after them. A line break
+    // is one byte in UTF-8 and never part of another character, so each line decodes whole.
+    // Reusing the buffer keeps the memory flat; only a line longer than it makes it bigger.
+    let buffer = Buffer.allocUnsafe(READ_BYTES);
+    let filled = 0;
     for (;;) {
+      if (filled === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
       let read: number;
       try {
-        read = readSync(fd, buffer, 0, buffer.length, null);
+        read = readSync(fd, buffer, filled, buffer.length - filled, null);
       } catch (error) {
         throw cannotRead(file, error);
       }
       if (read === 0) break;
-      const text = rest + decoder.write(buffer.subarray(0, read));
-      let start = 0;
-      for (let end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) lines.line(text.slice(start, end));
-      rest = text.slice(start);
+      const end = filled + read;
+      const lastBreak = buffer.lastIndexOf(10, end - 1);
+      if (lastBreak < 0) {
+        filled = end;
+        continue;
+      }
+      // Line by line: most lines are plain ASCII, which decodes fast into compact strings, and a
+      // name in Cyrillic then makes only its own line a two-byte string, not the whole piece read.
+      for (let start = 0, stop = buffer.indexOf(10); start <= lastBreak; start = stop + 1, stop = buffer.indexOf(10, start)) lines.line(buffer.toString('utf8', start, stop));
+      filled = buffer.copy(buffer, 0, lastBreak + 1, end);
     }
-    rest += decoder.end();
-    if (rest) lines.line(rest, true);
+    if (filled) lines.line(buffer.toString('utf8', 0, filled), true);
   } finally {
     closeSync(fd);
   }

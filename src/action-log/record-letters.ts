@@ -2,7 +2,7 @@ import type { Clock } from '../time/clock';
 import { AppError, ExitCode } from '../errors/app-error';
 import { isDiskFailure, writeFailureReason } from '../output/write-output-file';
 import { ACTION_LOG_VERSION, type LogChannel, type MadeRecord } from './action-record';
-import { actionLogFile, appendRecords } from './log-file';
+import { actionLogFile, appendRecords } from './log-append';
 
 export { channelForFormat } from './action-record';
 

@@ -12,6 +12,7 @@ import { PAPER_LAYOUTS } from '../pdf/paper';
 import type { PaperSize } from '../profile/profile';
 import type { Signer } from '../signers/read-signers';
 import { describeLeftOut, type LeftOut, type OfficialPlan } from './plan-batch';
+import { withThousands } from '../text/thousands';
 
 export interface BatchSummaryInput {
   out: string;
@@ -60,7 +61,7 @@ export function batchSummary(input: BatchSummaryInput): string {
   } else {
     lines.push(`Blank letters: ${blank} for each official, with empty signature blocks to sign and address by hand.`);
   }
-  lines.push(`Languages: ${languages.map(([language, n], index) => `${index === 0 ? count(n, 'letter') : n.toLocaleString('en')} in ${describeLanguage(language)}`).join(', ')}.`);
+  lines.push(`Languages: ${languages.map(([language, n], index) => `${index === 0 ? count(n, 'letter') : withThousands(n)} in ${describeLanguage(language)}`).join(', ')}.`);
   if (result.envelopes) lines.push(`Envelopes: ${count(result.envelopes, `${ENVELOPES[paper].label} envelope page`)} after the letters, in the same order.`);
   if (result.labelSheets) {
     const from = input.labelStart && input.labelStart > 1 ? `, from label ${input.labelStart} of the first sheet` : '';
@@ -98,5 +99,5 @@ function handSignedLines({ result, signers, signersFile }: BatchSummaryInput): s
 }
 
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
+  return `${withThousands(n)} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
 }

@@ -21,6 +21,7 @@ import type { LetterPdfRenderer } from '../pdf/letter-renderer';
 import { chooseLetterLanguage } from '../letters/letter-language';
 import { editLetters, personalSentence } from './write-own-words';
 import { loadSettings, openCaseLibrary, warnAboutProblems, type CaseSourceFlags, type CommandContext } from './command-context';
+import { withThousands } from '../text/thousands';
 import { chooseCase, chooseFormat, missingCase } from './write-guided';
 import { offerToSave, senderDetails } from './write-sender';
 
@@ -132,7 +133,7 @@ async function printMailtoLinks(context: CommandContext, items: readonly LetterT
   for (const { letter, official } of items) {
     const link = buildMailtoLink({ letter, to: official.email!, subject });
     if (link.length > MAILTO_SAFE_LENGTH) {
-      context.stderr.write(`warning: the link to ${official.name} is ${link.length.toLocaleString('en')} characters long; some mail programs cut links longer than ${MAILTO_SAFE_LENGTH.toLocaleString('en')}, so check the letter arrived whole, or use --format email.\n`);
+      context.stderr.write(`warning: the link to ${official.name} is ${withThousands(link.length)} characters long; some mail programs cut links longer than ${withThousands(MAILTO_SAFE_LENGTH)}, so check the letter arrived whole, or use --format email.\n`);
     }
     context.stdout.write(`${link}\n`);
   }

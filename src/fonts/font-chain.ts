@@ -8,6 +8,8 @@ type Fontkit = typeof import('fontkit');
 export interface FontFace {
   font: Font;
   label: string;
+  /** The file's bytes and the font's place in a collection, for reading tables fontkit is slow to decode. */
+  file?: { bytes: Uint8Array; index: number };
 }
 
 /**
@@ -135,7 +137,7 @@ export function readFontFace(fontkit: Fontkit, bytes: Uint8Array, index: number,
   if (!created) return null;
   if ('fonts' in created) {
     const font = created.fonts[index] ?? created.fonts[0];
-    return font ? { font, label: `the font ${file} (${font.postscriptName})` } : null;
+    return font ? { font, label: `the font ${file} (${font.postscriptName})`, file: { bytes, index: created.fonts[index] ? index : 0 } } : null;
   }
-  return { font: created, label: `the font ${file}` };
+  return { font: created, label: `the font ${file}`, file: { bytes, index: 0 } };
 }

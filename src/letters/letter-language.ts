@@ -59,5 +59,6 @@ export function describeLanguage(tag: string): string {
 
 /** "English (en) and Russian (ru)". */
 export function describeLanguages(tags: readonly string[]): string {
-  return new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(tags.map(describeLanguage));
+  const described = tags.map(describeLanguage);
+  return described.length < 2 ? (described[0] ?? '') : `${described.slice(0, -1).join(', ')} and ${described[described.length - 1]}`;
 }

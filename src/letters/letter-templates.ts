@@ -12,6 +12,7 @@ const handlebarsParse = (source: string): hbs.AST.Program =>
   (require('handlebars/dist/cjs/handlebars/compiler/base') as { parse: typeof Handlebars.parse }).parse(source);
 import type { TemplateProblem } from '../cases/case-library';
 import { LETTER_CONTEXT_SHAPE, type ContextShape, type LetterContext } from './letter-context';
+import { withThousands } from '../text/thousands';
 
 /** Where a template problem is: line and column within the template file. */
 export type { TemplateProblem };
@@ -287,7 +288,7 @@ class RenderBudget {
 }
 
 function letterTooLong(): DataError {
-  return new DataError(`the letter would be longer than ${MAX_LETTER_CHARACTERS.toLocaleString('en')} characters; a letter is a few pages at most`, {
+  return new DataError(`the letter would be longer than ${withThousands(MAX_LETTER_CHARACTERS)} characters; a letter is a few pages at most`, {
     hint: 'Shorten the model letter, or the lists it goes through with #each.',
   });
 }

@@ -44,7 +44,7 @@ function builtInFace(fontkit: typeof import('fontkit')): FontFace {
   if (!existsSync(LETTER_FONT_FILE)) throw broken('is missing');
   const face = checkedFace(fontkit, readFileSync(LETTER_FONT_FILE), LETTER_FONT_FILE);
   if (typeof face === 'string') throw broken(`is damaged (${face})`);
-  builtIn = { font: face.font, label: 'the DejaVu Sans font that comes with appeal' };
+  builtIn = { ...face, label: 'the DejaVu Sans font that comes with appeal' };
   return builtIn;
 }
 
@@ -75,11 +75,13 @@ function checkedFace(fontkit: typeof import('fontkit'), bytes: Buffer, file: str
   try {
     const face = readFontFace(fontkit, bytes, 0, file);
     if (!face) return 'not a font';
-    const probe = face.font.layout('Ag');
-    if (!(face.font.unitsPerEm > 0) || !probe.glyphs.length || probe.glyphs.some((glyph) => !Number.isFinite(glyph.advanceWidth))) return 'its glyphs cannot be read';
+    // The glyphs by the character map alone: shaping ("layout") would load Unicode tables that
+    // a letter in the built-in font never needs.
+    const probe = [...'Ag'].map((character) => face.font.glyphForCodePoint(character.codePointAt(0)!));
+    if (!(face.font.unitsPerEm > 0) || !probe.length || probe.some((glyph) => !Number.isFinite(glyph.advanceWidth))) return 'its glyphs cannot be read';
     // What the PDF writer does with every font: embed a subset of its glyphs.
     const subset = face.font.createSubset();
-    for (const glyph of probe.glyphs) subset.includeGlyph(glyph);
+    for (const glyph of probe) subset.includeGlyph(glyph);
     subset.encode();
     return face;
   } catch (error) {

@@ -1,4 +1,6 @@
+import type { Font } from 'fontkit';
 import type { FontChain, FontFace } from '../fonts/font-chain';
+import { kernPairs } from '../fonts/kern-pairs';
 import {
   layoutPersonalParts,
   layoutSharedLetter,
@@ -25,8 +27,26 @@ export interface LetterPdfOptions {
 /** A character's glyph in the subset, for the quick encoding of fonts laid out glyph by glyph. */
 interface EncodedChar {
   id: number;
-  hex: string;
+  /** Its two bytes inside a PDF literal string. */
+  code: string;
   advance: number;
+}
+
+/**
+ * A glyph's two bytes (Identity-H) as they stand inside a literal string "(...)": half the size
+ * of a hex string "<...>", which matters in a meeting's batch, where the names and addresses on
+ * each page are most of its bytes. Parentheses and backslashes are escaped, and line ends too,
+ * since a reader turns a bare carriage return in a string into a line feed.
+ */
+function literalStringBytes(gid: number): string {
+  let code = '';
+  for (const byte of [gid >> 8, gid & 0xff]) {
+    if (byte === 0x28 || byte === 0x29 || byte === 0x5c) code += `\\${String.fromCharCode(byte)}`;
+    else if (byte === 0x0d) code += '\\r';
+    else if (byte === 0x0a) code += '\\n';
+    else code += String.fromCharCode(byte);
+  }
+  return code;
 }
 
 /** Lines kept encoded: a batch measures and draws each signer's lines, then moves on. */
@@ -57,8 +77,18 @@ interface SharedForms {
  * A PDF of letters, written page by page. The part of a letter that all its signers share is laid
  * out once and kept as a Form XObject per page; each signer's page draws that form and adds only
  * their own name and address. A thousand letters to one official cost one layout, and each page
- * after the first adds about 1.3 KB.
+ * after the first adds under 1 KB.
  */
+/** Pair kerning as fontkit decodes the 'kern' table: for fonts whose file kernPairs cannot read. */
+function kerningByFontkit(font: Font): Map<number, number> {
+  const kerning = new Map<number, number>();
+  for (const table of font.kern?.tables ?? []) {
+    if (table.format !== 0 || !table.coverage.horizontal || table.coverage.crossStream) continue;
+    for (const pair of table.subtable.pairs ?? []) kerning.set(pair.left * 65536 + pair.right, (kerning.get(pair.left * 65536 + pair.right) ?? 0) + pair.value);
+  }
+  return kerning;
+}
+
 export class LetterPdf {
   private readonly shared = new Map<string, SharedForms>();
   private readonly sharedByObject = new WeakMap<SharedLetterContent, SharedForms>();
@@ -66,7 +96,7 @@ export class LetterPdf {
   /** Characters already encoded (null: through pdfkit), when the font allows the quick way. */
   private readonly simpleGlyphs: Map<string, EncodedChar | null> | undefined;
   /** Pair kerning by (left glyph × 65536 + right glyph), in font units. */
-  private readonly kerning = new Map<number, number>();
+  private readonly kerning: ReadonlyMap<number, number> = new Map();
   private readonly lines = new Map<string, EncodedLine>();
   /** pdfkit's objects for the fallback fonts this document uses. */
   private readonly otherFonts = new Map<FontFace, PdfKitFont>();
@@ -81,10 +111,8 @@ export class LetterPdf {
     const metrics = options.fonts.letter.font;
     if (!metrics.GSUB && !metrics.GPOS && !metrics.morx) {
       this.simpleGlyphs = new Map();
-      for (const table of options.fonts.letter.font.kern?.tables ?? []) {
-        if (table.format !== 0 || !table.coverage.horizontal || table.coverage.crossStream) continue;
-        for (const pair of table.subtable.pairs ?? []) this.kerning.set(pair.left * 65536 + pair.right, (this.kerning.get(pair.left * 65536 + pair.right) ?? 0) + pair.value);
-      }
+      const { file } = options.fonts.letter;
+      this.kerning = (file && kernPairs(file.bytes, file.index)) ?? kerningByFontkit(options.fonts.letter.font);
     }
     this.measure = {
       widthOf: (text, size) => (this.line(text).width * size) / 1000,
@@ -206,7 +234,7 @@ export class LetterPdf {
     const simple = this.simpleGlyphs;
     if (!simple) return undefined;
     const { scale } = this.font;
-    const parts = ['[<'];
+    const parts = ['[('];
     let width = 0;
     let previous: EncodedChar | undefined;
     for (const char of text) {
@@ -218,14 +246,14 @@ export class LetterPdf {
       if (!glyph) return undefined;
       const kerning = previous ? (this.kerning.get(previous.id * 65536 + glyph.id) ?? 0) * scale : 0;
       if (kerning) {
-        parts.push(`> ${pdfNumber(-kerning)} <`);
+        parts.push(`) ${pdfNumber(-kerning)} (`);
         width += kerning;
       }
-      parts.push(glyph.hex);
+      parts.push(glyph.code);
       width += glyph.advance;
       previous = glyph;
     }
-    parts.push('>]');
+    parts.push(')]');
     return { segments: [{ font: this.font, parts: [{ operand: parts.join(''), rise: 0 }] }], width };
   }
 
@@ -282,7 +310,7 @@ export class LetterPdf {
     const advance = glyph.advanceWidth * font.scale;
     font.widths[gid] ??= advance;
     font.unicode[gid] ??= [codePoint];
-    return { id: glyph.id, hex: gid.toString(16).padStart(4, '0'), advance };
+    return { id: glyph.id, code: literalStringBytes(gid), advance };
   }
 
   /** pdfkit's object for the letter font: the document has one font, set when it was opened. */

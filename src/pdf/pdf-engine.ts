@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError, type ExitCode } from '../errors/app-error';
-import { PDF_WORKER_FILE } from '../package-paths';
+import { startPdfWorker, takeStartedPdfWorker } from './pdf-worker-start';
 import type { Letter } from '../letters/letter';
 import type { BatchChunk, BatchHeader, BatchResult } from './batch-pdf';
 import type { RenderLetterPdfOptions } from './render-letter-pdf';
@@ -39,11 +39,15 @@ export class PdfEngine {
   private failure: Error | undefined;
 
   constructor() {
-    // A small young generation: a long batch then reuses the same memory instead of growing it.
-    this.worker = new Worker(PDF_WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    const started = takeStartedPdfWorker() ?? startPdfWorker();
+    this.worker = started.worker;
+    const stopped = (code: number) => this.fail(new Error(`the PDF worker stopped (exit code ${code})`));
     this.worker.on('message', (reply: EngineReply) => this.settle(reply));
     this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', (code) => this.fail(new Error(`the PDF worker stopped (exit code ${code})`)));
+    this.worker.on('exit', stopped);
+    started.handOver();
+    if (started.early.error) this.fail(started.early.error);
+    else if (started.early.exitCode !== undefined) stopped(started.early.exitCode);
     // After the listeners: adding a message listener refs the worker again.
     this.worker.unref();
   }

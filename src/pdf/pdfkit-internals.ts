@@ -37,6 +37,8 @@ interface DocumentInternals {
   /** Typed with a string source only; pdfkit also takes a fontkit font (it checks for `layout`). */
   font(src: Font): unknown;
   page: unknown;
+  /** The catalogue; its page tree (`Pages`) is written when the document ends. */
+  _root: { data: { Pages: { data: Record<string, unknown> } } };
 }
 
 const internals = (doc: PdfDocument) => doc as unknown as DocumentInternals;
@@ -90,6 +92,17 @@ export function addUncompressedPage(doc: PdfDocument, size: readonly [number, nu
   } finally {
     doc.compress = true;
   }
+  // What pdfkit writes into every page that says nothing: the unit size 1, the default, and the
+  // procedure sets, obsolete since PDF 1.4. And the page size, where it is the size of the first
+  // page: the page tree gives it to every page that has none of its own. A batch page is 100
+  // bytes smaller.
+  const page = internals(doc).page as { dictionary: { data: Record<string, unknown> }; resources: { data: Record<string, unknown> } };
+  delete page.dictionary.data.UserUnit;
+  delete page.resources.data.ProcSet;
+  const tree = internals(doc)._root.data.Pages.data;
+  const box = page.dictionary.data.MediaBox;
+  tree.MediaBox ??= box;
+  if (JSON.stringify(tree.MediaBox) === JSON.stringify(box)) delete page.dictionary.data.MediaBox;
 }
 
 /**
@@ -178,11 +191,15 @@ export const EXPECTED_MEMBERS: readonly ExpectedMember[] = [
   { path: 'page', type: 'object' },
   { path: 'page.width', type: 'number' },
   { path: 'page.height', type: 'number' },
+  // Before the members pdfkit reads from the page's resources, which throw without them.
+  { path: 'page.resources', type: 'object' },
+  { path: 'page.resources.data', type: 'object' },
   { path: 'page.fonts', type: 'object' },
   { path: 'page.xobjects', type: 'object' },
   { path: 'page.write', type: 'function' },
   { path: 'page.dictionary', type: 'object' },
   { path: 'page.dictionary.data', type: 'object' },
+  { path: '_root.data.Pages.data', type: 'object' },
 ];
 
 function typeOf(value: unknown): string {

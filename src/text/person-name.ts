@@ -1,4 +1,5 @@
 import { findUnsafeCharacter } from './plain-text';
+import { withThousands } from './thousands';
 
 /**
  * How long a person's details may be, in characters. No real name or address line comes near
@@ -36,7 +37,7 @@ export function personTextProblem(value: string, maxCharacters: number): string 
   const unsafe = findUnsafeCharacter(value);
   if (unsafe) return `contains ${unsafe}`;
   const length = [...value].length;
-  if (length > maxCharacters) return `is ${length.toLocaleString('en')} characters long; at most ${maxCharacters} fit on a letter`;
+  if (length > maxCharacters) return `is ${withThousands(length)} characters long; at most ${maxCharacters} fit on a letter`;
   return undefined;
 }
 

@@ -40,6 +40,9 @@ describe('the packed package, installed globally', () => {
     APPEAL_DATA: join(temp.dir, '.data', 'appeal'),
     TZ: 'UTC',
     NO_COLOR: '1',
+    // What npm needs to reach the registry from here: a network that inspects TLS gives its own
+    // certificate authority (and maybe a proxy), as users' company networks do.
+    ...Object.fromEntries(['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'].filter((name) => process.env[name] !== undefined).map((name) => [name, process.env[name]])),
   };
   let install: Run;
 

@@ -14,6 +14,8 @@ const TABLES: Readonly<Record<string, LanguageWords>> = { en, ru, de, fr, es };
  * borrows the English words but keeps its own locale, so its date is still written its way.
  */
 export function languageWords(tag: string): LanguageWords {
+  // Its names, months and date pattern are English ones only for English itself; the others
+  // (see hasLanguageWords) are written by ICU in their own locale.
   const table = TABLES[tag] ?? TABLES[tag.split('-')[0]!.toLowerCase()];
   if (table) return table;
   return { ...en, locale: tag };
@@ -28,6 +30,10 @@ export function hasLanguageWords(tag: string): boolean {
 const names = new Map<string, string>();
 
 function languageName(tag: string, inLanguage: string): string {
+  // A language of appeal's own has its names in its table ("en-US" is not "en": ICU names it).
+  const table = TABLES[tag];
+  if (table && inLanguage === 'en') return table.names.english;
+  if (table && inLanguage === tag) return table.names.own;
   const key = `${inLanguage}|${tag}`;
   let name = names.get(key);
   if (name === undefined) {
@@ -60,6 +66,8 @@ const listFormats = new Map<string, Intl.ListFormat>();
 
 /** Names joined the way a letter's language joins them: "A, B and C", "A, B и C". */
 export function joinNamesIn(names: readonly string[], language: string): string {
+  // Most cases are about one person: no need to start ICU for that.
+  if (names.length < 2) return names[0] ?? '';
   let format = listFormats.get(language);
   if (!format) {
     format = new Intl.ListFormat(languageWords(language).locale, { type: 'conjunction' });

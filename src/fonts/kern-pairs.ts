@@ -1,3 +1,5 @@
+import { readSfntDirectory } from './sfnt-directory';
+
 /**
  * A font's pair kerning read straight from its 'kern' table: (left glyph × 65536 + right glyph)
  * → adjustment in font units, summed over the horizontal, non-cross-stream format 0 subtables,
@@ -8,28 +10,12 @@
  * or the table is damaged: the caller then asks fontkit.
  */
 export function kernPairs(bytes: Uint8Array, fontIndex = 0): Map<number, number> | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const fits = (offset: number, length: number) => offset >= 0 && offset + length <= bytes.byteLength;
-  const tag = (offset: number) => String.fromCharCode(bytes[offset]!, bytes[offset + 1]!, bytes[offset + 2]!, bytes[offset + 3]!);
-  if (!fits(0, 12)) return undefined;
-  let directory = 0;
-  if (tag(0) === 'ttcf') {
-    if (!fits(12 + 4 * fontIndex, 4) || fontIndex >= view.getUint32(8)) return undefined;
-    directory = view.getUint32(12 + 4 * fontIndex);
-  }
-  if (!fits(directory, 12)) return undefined;
-  const version = view.getUint32(directory);
-  if (version !== 0x00010000 && version !== 0x4f54544f && version !== 0x74727565) return undefined;
-  const tables = view.getUint16(directory + 4);
-  for (let index = 0; index < tables; index++) {
-    const record = directory + 12 + index * 16;
-    if (!fits(record, 16)) return undefined;
-    if (tag(record) !== 'kern') continue;
-    const offset = view.getUint32(record + 8);
-    const length = view.getUint32(record + 12);
-    return fits(offset, length) ? readKernTable(view, offset, offset + length) : undefined;
-  }
-  return new Map();
+  const directory = readSfntDirectory(bytes, fontIndex);
+  if (typeof directory === 'string') return undefined;
+  const kern = directory.find((table) => table.tag === 'kern');
+  if (!kern) return new Map();
+  if (kern.offset + kern.length > bytes.byteLength) return undefined;
+  return readKernTable(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), kern.offset, kern.offset + kern.length);
 }
 
 function readKernTable(view: DataView, start: number, end: number): Map<number, number> | undefined {

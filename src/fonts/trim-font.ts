@@ -1,4 +1,5 @@
 import type { Font } from 'fontkit';
+import { readSfntDirectory } from './sfnt-directory';
 
 /** A range of Unicode code points, both ends included. */
 export type CodePointRange = readonly [first: number, last: number];
@@ -61,17 +62,9 @@ function required(table: Uint8Array | undefined, tag: string): Uint8Array {
 export function readSfntTables(file: Uint8Array): Map<string, Uint8Array> {
   // A plain Uint8Array view: a Node Buffer's slice() would share memory instead of copying.
   const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const count = view.getUint16(4);
-  const tables = new Map<string, Uint8Array>();
-  for (let i = 0; i < count; i++) {
-    const record = 12 + i * 16;
-    const tag = String.fromCharCode(...bytes.subarray(record, record + 4));
-    const offset = view.getUint32(record + 8);
-    const length = view.getUint32(record + 12);
-    tables.set(tag, bytes.subarray(offset, offset + length));
-  }
-  return tables;
+  const directory = readSfntDirectory(bytes);
+  if (typeof directory === 'string') throw new Error(`the font file is ${directory === 'cut short' ? 'cut short' : 'not a TrueType font'}`);
+  return new Map(directory.map((table) => [table.tag, bytes.subarray(table.offset, table.offset + table.length)]));
 }
 
 const dataView = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Font } from 'fontkit';
 import { AppError, DataError, ExitCode, UsageError } from '../errors/app-error';
 import { FontChain, readFontFace, type FontFace, type FontRequest } from '../fonts/font-chain';
+import { readSfntDirectory } from '../fonts/sfnt-directory';
 import { FULL_FONT_FILE, LETTER_FONT_FILE } from '../package-paths';
 import { FileRefusal, readRegularFile } from '../files/read-regular-file';
 
@@ -91,17 +92,13 @@ function checkedFace(fontkit: typeof import('fontkit'), bytes: Buffer, file: str
 
 /** For TrueType and OpenType files: the first table that runs past the end of the file. */
 function cutTable(bytes: Buffer): string | undefined {
-  if (bytes.length < 12) return 'the file is cut short';
-  const version = bytes.readUInt32BE(0);
-  if (version !== 0x00010000 && version !== 0x4f54544f && version !== 0x74727565) return undefined; // WOFF, collections: fontkit checks
-  const tables = bytes.readUInt16BE(4);
-  if (bytes.length < 12 + tables * 16) return 'the file is cut short';
-  for (let index = 0; index < tables; index++) {
-    const entry = 12 + index * 16;
-    const end = bytes.readUInt32BE(entry + 8) + bytes.readUInt32BE(entry + 12);
-    if (end > bytes.length) return `the file is cut short: its ${bytes.toString('latin1', entry, entry + 4).trim()} table runs past the end`;
-  }
-  return undefined;
+  // Collections are fontkit's to check; a file too short for any header is cut short.
+  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'ttcf') return undefined;
+  const directory = readSfntDirectory(bytes);
+  if (directory === 'not sfnt') return undefined; // WOFF: fontkit checks
+  if (directory === 'cut short') return 'the file is cut short';
+  const cut = directory.find((table) => table.offset + table.length > bytes.length);
+  return cut ? `the file is cut short: its ${cut.tag.trim()} table runs past the end` : undefined;
 }
 
 export function describeCharacter(char: string): string {

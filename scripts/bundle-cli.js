@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // Bundles the command line's own code with the small libraries its commands load (commander, yaml,
-// zod, Handlebars) into ES modules in dist/cli/, split at every dynamic import(): `appeal --help`
-// reads the entry and commander, `list` adds its command and the case-library cache, and YAML, zod
-// and the template checker load only when the case library has to be parsed again. Libraries that
-// only some commands load stay outside and load from node_modules when needed; the PDF worker runs
-// from tsc's files. dist/build-id is a hash of the bundle: the case-library cache keeps only what
-// this very code made.
+// zod, Handlebars) into dist/cli/, split at every dynamic import(): `appeal --help` reads the entry
+// and commander, `list` adds its command and the case-library cache, and YAML, zod and the template
+// checker load only when the case library has to be parsed again. esbuild splits only ES modules,
+// so each file it makes is then turned into CommonJS (.cjs), its import() into require(): Node's
+// CommonJS loader starts a file in a fraction of the ES-module loader's time, and only CommonJS can
+// be compiled with V8's code cache (src/startup/compiled-code-cache.ts). Libraries that only some
+// commands load stay outside and load from node_modules when needed. dist/build-id is a hash of the
+// bundle: the case-library cache keeps only what this very code made.
 'use strict';
 const { createHash } = require('node:crypto');
 const { readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { build, buildSync } = require('esbuild');
+const { mkdirSync } = require('node:fs');
+const { build, buildSync, transformSync } = require('esbuild');
 
 const root = join(__dirname, '..');
 const outdir = join(root, 'dist', 'cli');
@@ -87,22 +90,9 @@ for (const [request, file] of Object.entries(VENDOR)) {
   buildSync({ entryPoints: [require.resolve(request)], outfile: join(outdir, 'vendor', file), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
 }
 
-// Node builds an ES module's view of a built-in by reading every export, and for node:fs that
-// loads the whole streams library (fs.ReadStream is a lazy getter); a require() reads nothing.
-// So the bundle takes built-ins with require(), exporting their plain values under their names.
-const builtinModule = (name) => {
-  const lines = [`const m = require(${JSON.stringify(name)});`, 'export default m;'];
-  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(require(name)))) {
-    if ('value' in descriptor && /^[A-Za-z_$][\w$]*$/.test(key) && key !== 'default') lines.push(`export const ${key} = m.${key};`);
-  }
-  return lines.join('\n');
-};
-
 const vendorPlugin = {
   name: 'appeal-vendor',
   setup(build) {
-    build.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: builtinModule(args.path), loader: 'js' }));
     // commander loads child_process for subcommands that are programs of their own, which appeal
     // has none of: load it on first use instead of at every start.
     build.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('commander') ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined));
@@ -134,11 +124,32 @@ const vendorPlugin = {
   },
 };
 
+/**
+ * One of esbuild's ES-module files as CommonJS: imports of the other files become require()s of
+ * their .cjs names (so each file is still loaded once, and shared), import() becomes a require()
+ * on the next tick, and the code's __dirname is dist/, where tsc's files sit, so package-paths
+ * finds the package from either.
+ */
+function toCommonJs(code) {
+  const renamed = code.replace(/(["'])\.\/([\w.-]+)\.js\1/g, '$1./$2.cjs$1');
+  const result = transformSync(renamed, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    supported: { 'dynamic-import': false },
+    define: { __dirname: '__appealDirname' },
+    banner: "const __appealDirname = require('node:path').dirname(__dirname);",
+    logLevel: 'warning',
+    // Libraries' own quirks (fontkit repeats a key) were reported, and silenced, when they were bundled.
+    logOverride: { 'duplicate-object-key': 'silent' },
+  });
+  return result.code;
+}
+
 async function main() {
 const result = await build({
   entryPoints: [join(root, 'src', 'entry.ts')],
   outdir,
-  outExtension: { '.js': '.mjs' },
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -149,22 +160,19 @@ const result = await build({
   conditions: ['import'],
   logLevel: 'warning',
   metafile: true,
+  write: false,
   plugins: [vendorPlugin],
-  // The code was written for CommonJS: give each module `require` (for the libraries left outside)
-  // and a `__dirname` that is dist/, where tsc's files sit, so package-paths finds the package.
-  banner: {
-    js: [
-      "import { createRequire as __appealRequire } from 'node:module';",
-      "import { dirname as __appealDirname } from 'node:path';",
-      'const require = __appealRequire(import.meta.url);',
-      'const __dirname = __appealDirname(import.meta.dirname);',
-    ].join('\n'),
-  },
   // chrono-node, i18n-iso-countries and csv-parse are bundled into the chunks of the commands that use
   // them: chrono then brings only the four languages appeal reads (en, es, fr, de), not all of them.
   external: ['nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'mailparser'],
 });
-
+mkdirSync(outdir, { recursive: true });
+const written = [];
+for (const output of result.outputFiles) {
+  const name = output.path.slice(outdir.length + 1).replace(/\.js$/, '.cjs');
+  writeFileSync(join(outdir, name), toCommonJs(output.text));
+  written.push(join('dist', 'cli', name));
+}
 // The batch's PDF worker: one CommonJS file with pdfkit, fontkit and the letter code, which a
 // worker thread loads faster than the modules one by one. __dirname is dist/, as in tsc's files.
 await build({
@@ -182,10 +190,9 @@ await build({
   define: { __dirname: '__appealDirname' },
   external: ['nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'mailparser'],
 });
-result.metafile.outputs[join('dist', 'cli', 'pdf-engine-worker.cjs')] = {};
 
 const hash = createHash('sha256');
-const outputs = [...Object.keys(result.metafile.outputs), ...Object.values(VENDOR).map((file) => join('dist', 'cli', 'vendor', file))];
+const outputs = [...written, join('dist', 'cli', 'pdf-engine-worker.cjs'), ...Object.values(VENDOR).map((file) => join('dist', 'cli', 'vendor', file))];
 for (const file of outputs.sort()) hash.update(file).update(readFileSync(join(root, file)));
 writeFileSync(join(root, 'dist', 'build-id'), `${hash.digest('hex')}\n`);
 }

@@ -1,0 +1,174 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { Script, constants as vmConstants } from 'node:vm';
+
+/*
+ * V8's compiled code for appeal's own bundle, kept in appeal's cache folder, so that a command
+ * starts without parsing and compiling its code again (Node 20 has no module.enableCompileCache).
+ * Only the files of dist/cli/ take part; every other module loads as Node loads it.
+ *
+ * Why a cached compile can never run other code than the file's. V8 checks a cache against its
+ * own version and flags, but of the source only its length. So each cache file holds, beside V8's
+ * data, the exact bytes of the source it was made from, and is used only when they equal, byte for
+ * byte, the file Node has just read; a changed bundle of the same size is compiled afresh. V8's
+ * data is checked whole (its length and a checksum) before V8 sees it, since V8 itself verifies no
+ * checksum in release builds; files are written to a temporary name and renamed, so a reader sees
+ * a whole file or none. A cache that is missing, damaged, foreign or rejected is ignored, and the
+ * code compiles as without a cache; a cache that cannot be written is not an error either.
+ */
+
+const MAGIC = 'appeal-code-cache/1\n';
+
+export interface CodeCacheOptions {
+  /** The folder whose files take part (dist/cli). */
+  codeDir: string;
+  /** appeal's cache folder; the compiled code goes in a folder of its own inside it. */
+  cacheDir: string;
+}
+
+interface Header {
+  /** Node, V8 and the flags this process runs with: V8's data is only good for the same three. */
+  runtime: string;
+  sourceLength: number;
+  dataLength: number;
+  dataChecksum: number;
+}
+
+/** What happened to each file, for tests: used the cache, or compiled and (at exit) wrote one. */
+export type CodeCacheOutcome = 'used' | 'compiled';
+export const codeCacheOutcomes = new Map<string, CodeCacheOutcome>();
+
+type CompileFunction = (this: NodeJS.Module, content: string, filename: string) => unknown;
+/** The parts of Node's CommonJS loader that its own _compile uses, and so must this one. */
+interface ModuleInternals {
+  prototype: { _compile: CompileFunction };
+  _resolveFilename(request: string, parent: NodeJS.Module): string;
+  _cache: NodeJS.Dict<NodeJS.Module>;
+}
+const loader = Module as unknown as ModuleInternals;
+
+/** The `require` a module's code is given, as Node's own makeRequireFunction makes it. */
+function requireFor(module: NodeJS.Module): NodeJS.Require {
+  const moduleRequire = ((id: string) => module.require(id)) as NodeJS.Require;
+  const resolve = ((request: string) => loader._resolveFilename(request, module)) as NodeJS.RequireResolve;
+  return Object.assign(moduleRequire, { resolve, cache: loader._cache, main: require.main, extensions: require.extensions });
+}
+
+/** Makes Node's loader compile dist/cli's files with the cache; call once, before they load. */
+export function cacheCompiledCode(options: CodeCacheOptions): void {
+  const moduleProto = loader.prototype;
+  const nodeCompile = moduleProto._compile;
+  const folder = join(options.cacheDir, 'code', runtimeFolder());
+  const toWrite: { file: string; source: Buffer; script: Script }[] = [];
+  const prefix = options.codeDir.endsWith('/') ? options.codeDir : `${options.codeDir}/`;
+
+  moduleProto._compile = function compile(this: NodeJS.Module, content: string, filename: string) {
+    if (!filename.startsWith(prefix) || !filename.endsWith('.cjs')) return nodeCompile.call(this, content, filename);
+    const source = Buffer.from(content, 'utf8');
+    const file = join(folder, `${basename(filename)}${flagsSuffix()}.v8`);
+    const cached = readCache(file, source);
+    const script = new Script(Module.wrap(content), {
+      filename,
+      cachedData: cached,
+      // The bundle loads a few libraries with import(), which a vm script may do only when told how.
+      importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    });
+    const used = cached !== undefined && !script.cachedDataRejected;
+    codeCacheOutcomes.set(basename(filename), used ? 'used' : 'compiled');
+    if (!used) toWrite.push({ file, source, script });
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, dirname(filename));
+  };
+
+  // At exit, after the command has run, so the data holds the functions it compiled on the way.
+  process.once('exit', () => {
+    if (toWrite.length === 0) return;
+    try {
+      mkdirSync(folder, { recursive: true });
+      removeOtherRuntimes(dirname(folder), basename(folder));
+      for (const { file, source, script } of toWrite) writeCache(file, source, script.createCachedData());
+    } catch {
+      // A cache folder that cannot be written (read-only home, full disk) only costs speed.
+    }
+  });
+}
+
+/** A folder for each Node and V8: V8's data is only good for the very same. */
+function runtimeFolder(): string {
+  return `node-${process.versions.node}-v8-${process.versions.v8}-${process.arch}`;
+}
+
+/** V8 also refuses data made under other flags: a batch (bin/appeal.js gives it its own) keeps files of its own. */
+function flagsSuffix(): string {
+  const flags = process.execArgv.join(' ');
+  return flags ? `.${checksum(Buffer.from(flags)).toString(16)}` : '';
+}
+
+function runtimeName(): string {
+  return `${runtimeFolder()}${flagsSuffix()}`;
+}
+
+/** V8's data from a cache file made from exactly these source bytes by this runtime; else undefined. */
+export function readCache(file: string, source: Buffer): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  const end = bytes.indexOf(10, MAGIC.length);
+  if (end < 0) return undefined;
+  let header: Header;
+  try {
+    header = JSON.parse(bytes.toString('utf8', MAGIC.length, end)) as Header;
+  } catch {
+    return undefined;
+  }
+  if (typeof header !== 'object' || header === null || header.runtime !== runtimeName() || header.sourceLength !== source.length) return undefined;
+  if (!Number.isSafeInteger(header.dataLength) || header.dataLength < 0) return undefined;
+  // V8's data first, at an offset the header is padded to, so it is checked as 32-bit words in place.
+  const dataStart = end + 1;
+  const sourceStart = dataStart + header.dataLength;
+  if (bytes.length !== sourceStart + source.length) return undefined;
+  if (!source.equals(bytes.subarray(sourceStart))) return undefined;
+  const data = bytes.subarray(dataStart, sourceStart);
+  return checksum(data) === header.dataChecksum ? data : undefined;
+}
+
+export function writeCache(file: string, source: Buffer, data: Buffer): void {
+  const header: Header = { runtime: runtimeName(), sourceLength: source.length, dataLength: data.length, dataChecksum: checksum(data) };
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const line = `${MAGIC}${JSON.stringify(header)}`;
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1)}\n`), data, source]));
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** Caches of other Node versions are never used again once appeal runs on this one. */
+function removeOtherRuntimes(parent: string, keep: string): void {
+  for (const name of readdirSync(parent)) if (name !== keep && name.startsWith('node-')) rmSync(join(parent, name), { recursive: true, force: true });
+}
+
+/**
+ * A checksum of V8's data, to tell a damaged file from a whole one (it is not the key: the source's
+ * bytes are). Two lanes over 32-bit words: zlib's crc32 is native but loading zlib costs more than
+ * this takes over a command's whole cache.
+ */
+export function checksum(bytes: Buffer): number {
+  const words = bytes.length >>> 2;
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  const view = new Int32Array(aligned.buffer, aligned.byteOffset, words);
+  let a = 0x811c9dc5 ^ bytes.length;
+  let b = 0x5bd1e995;
+  for (let i = 0; i < words; i++) {
+    a = Math.imul(a ^ view[i]!, 0x01000193);
+    b = Math.imul(b ^ view[i]!, 0x5bd1e995) ^ (b >>> 13);
+  }
+  for (let i = words * 4; i < bytes.length; i++) a = Math.imul(a ^ bytes[i]!, 0x01000193);
+  return ((a ^ (b >>> 7)) >>> 0) + ((b >>> 0) % 0x200000) * 0x100000000;
+}

@@ -36,7 +36,8 @@ function setup() {
   const run = (...args: string[]) => runCli([...args, '--no-builtin', '--cases', 'cases'], { cwd: temp.dir, env: { APPEAL_CACHE: join(temp.dir, '.data', 'cache') } });
   const cacheFiles = () => {
     try {
-      return readdirSync(join(temp.dir, '.data', 'cache')).map((name) => join(temp.dir, '.data', 'cache', name));
+      // The folder also keeps appeal's compiled code (code/); only the case library's files count here.
+      return readdirSync(join(temp.dir, '.data', 'cache')).filter((name) => name.startsWith('case-library-')).map((name) => join(temp.dir, '.data', 'cache', name));
     } catch {
       return [];
     }

@@ -1,0 +1,125 @@
+/**
+ * Issue 18: appeal's code is kept compiled (V8's code cache) in the cache folder, and a cache must
+ * never run other code than the installed files: a bundle changed to other code of the very same
+ * size, a damaged or foreign cache file, and two first runs at once. Run in a copy of the
+ * installation, so the real one is untouched.
+ */
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempDir } from '../helpers/temp-dir';
+import { REPO_ROOT, runCli } from '../helpers/run-cli';
+import { checksum, readCache, writeCache } from '../../src/startup/compiled-code-cache';
+
+let temp: ReturnType<typeof makeTempDir>;
+let install: string;
+beforeAll(() => {
+  temp = makeTempDir();
+  install = join(temp.dir, 'install');
+  for (const part of ['bin', 'dist', 'cases', 'templates', 'package.json']) cpSync(join(REPO_ROOT, part), join(install, part), { recursive: true });
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(install, 'node_modules'));
+});
+afterAll(() => temp.cleanup());
+
+/** Runs the copy with a cache folder of the test's own. */
+const appeal = (args: string[], cache: string) => runCli(args, { cwd: temp.dir, bin: join(install, 'bin', 'appeal.js'), env: { APPEAL_CACHE: cache } });
+/** The compiled-code files in a cache folder, with when each was last written. */
+function codeFiles(cache: string): Map<string, number> {
+  const root = join(cache, 'code');
+  const files = new Map<string, number>();
+  for (const runtime of readdirSync(root)) for (const name of readdirSync(join(root, runtime))) files.set(join(root, runtime, name), statSync(join(root, runtime, name)).mtimeMs);
+  return files;
+}
+const entryCache = (cache: string) => [...codeFiles(cache).keys()].find((file) => file.endsWith('/entry.cjs.v8'))!;
+
+test('the first run keeps the code compiled; the next runs use it and write nothing', async () => {
+  const cache = join(temp.dir, 'cache-reuse');
+  const first = await appeal(['list'], cache);
+  expect(first.code).toBe(0);
+  const written = codeFiles(cache);
+  expect([...written.keys()].some((file) => file.endsWith('/entry.cjs.v8'))).toBe(true);
+  const again = await appeal(['list'], cache);
+  expect(again.stdout).toBe(first.stdout);
+  expect(codeFiles(cache)).toEqual(written);
+});
+
+test('a bundle changed to other code of the same size runs the new code, and its cache is made again', async () => {
+  const cache = join(temp.dir, 'cache-changed');
+  expect((await appeal(['--help'], cache)).stdout).toContain('Write Urgent Action letters');
+  const before = readFileSync(entryCache(cache));
+  const entry = join(install, 'dist', 'cli', 'entry.cjs');
+  const source = readFileSync(entry, 'utf8');
+  const changed = source.replace('Write Urgent Action letters', 'WRITE URGENT ACTION LETTERS');
+  expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(source));
+  writeFileSync(entry, changed);
+  try {
+    const help = await appeal(['--help'], cache);
+    expect(help.stdout).toContain('WRITE URGENT ACTION LETTERS');
+    expect(readFileSync(entryCache(cache)).equals(before)).toBe(false);
+  } finally {
+    writeFileSync(entry, source);
+  }
+});
+
+test.each([
+  ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length - 100)],
+  ['with a damaged byte in V8’s data', (bytes: Buffer) => { const copy = Buffer.from(bytes); copy[bytes.indexOf(10) + 20]! ^= 0xff; return copy; }],
+  ['of another program', () => Buffer.from('\x7fELF not a cache at all')],
+  ['of JSON that is no header', () => Buffer.from('appeal-code-cache/1\nnull\n')],
+])('a cache file %s is ignored and made again; the command works', async (_, damage) => {
+  const cache = join(temp.dir, `cache-${checksum(Buffer.from(String(damage)))}`);
+  const first = await appeal(['show', '150.19'], cache);
+  const file = entryCache(cache);
+  writeFileSync(file, damage(readFileSync(file)));
+  const again = await appeal(['show', '150.19'], cache);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toBe(first.stdout);
+  expect(readCache(file, readFileSync(join(install, 'dist', 'cli', 'entry.cjs')))).toBeDefined();
+});
+
+test('two first runs at once both work, and leave a whole cache', async () => {
+  const cache = join(temp.dir, 'cache-together');
+  const [a, b] = await Promise.all([appeal(['list'], cache), appeal(['list'], cache)]);
+  expect([a.code, b.code]).toEqual([0, 0]);
+  expect(a.stdout).toBe(b.stdout);
+  const entry = readFileSync(join(install, 'dist', 'cli', 'entry.cjs'));
+  expect(readCache(entryCache(cache), entry)).toBeDefined();
+  expect([...codeFiles(cache).keys()].filter((file) => file.endsWith('.tmp'))).toEqual([]);
+});
+
+test('a cache folder that cannot be written only costs speed', async () => {
+  const cache = join(temp.dir, 'cache-blocked');
+  writeFileSync(cache, 'a file where the folder would be\n');
+  const result = await appeal(['list'], cache);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain('Open cases');
+});
+
+describe('a cache file read back', () => {
+  const dir = () => join(temp.dir, 'read-back');
+  const source = Buffer.from('module.exports = 1;\n');
+  const data = Buffer.from(Array.from({ length: 203 }, (_, i) => (i * 7) % 256));
+  beforeAll(() => mkdirSync(dir(), { recursive: true }));
+
+  test('gives V8’s data for the same source, and nothing for a source one byte different', () => {
+    const file = join(dir(), 'one.v8');
+    writeCache(file, source, data);
+    expect(readCache(file, source)?.equals(data)).toBe(true);
+    expect(readCache(file, Buffer.from('module.exports = 2;\n'))).toBeUndefined();
+    expect(readCache(join(dir(), 'missing.v8'), source)).toBeUndefined();
+  });
+
+  test('every single byte changed anywhere in the file is noticed', () => {
+    const file = join(dir(), 'two.v8');
+    writeCache(file, source, data);
+    const whole = readFileSync(file);
+    for (let i = 0; i < whole.length; i++) {
+      const damaged = Buffer.from(whole);
+      damaged[i]! ^= 0x01;
+      writeFileSync(file, damaged);
+      // A byte of padding in the header may change without harm; everything else must be refused.
+      const read = readCache(file, source);
+      if (read !== undefined) expect(read.equals(data)).toBe(true);
+      if (i >= whole.indexOf(10, 20) + 1) expect(read).toBeUndefined();
+    }
+  });
+});

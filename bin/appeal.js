@@ -28,6 +28,6 @@ if (command === 'batch' && !process.execArgv.includes(BATCH_FLAG)) {
   // appeal's code is compiled once and kept compiled in the cache folder (see src/startup/compiled-code-cache.ts).
   const { join } = require('node:path');
   const { cacheDir } = require('../dist/profile/app-paths.js');
-  require('../dist/startup/compiled-code-cache.js').cacheCompiledCode({ codeDir: join(__dirname, '..', 'dist', 'cli'), cacheDir: cacheDir(process.env) });
-  require('../dist/cli/entry.cjs').runFromProcess();
+  require('../dist/startup/compiled-code-cache.js').cacheCompiledCode({ codeDir: join(__dirname, '..', 'dist', 'cli'), cacheDir: cacheDir(process.env), command: command ?? 'none' });
+  require('../dist/cli/appeal.cjs').load('entry.cjs').runFromProcess();
 }

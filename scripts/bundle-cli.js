@@ -128,9 +128,9 @@ const vendorPlugin = {
  * One of esbuild's ES-module files as CommonJS: imports of the other files become require()s of
  * their .cjs names (so each file is still loaded once, and shared), import() becomes a require()
  * on the next tick, and the code's __dirname is dist/, where tsc's files sit, so package-paths
- * finds the package from either.
+ * finds the package from either. `packed` names the files in the pack, which it requires from there.
  */
-function toCommonJs(code) {
+function toCommonJs(code, { inPack, packed }) {
   const renamed = code.replace(/(["'])\.\/([\w.-]+)\.js\1/g, '$1./$2.cjs$1');
   const result = transformSync(renamed, {
     format: 'cjs',
@@ -138,12 +138,56 @@ function toCommonJs(code) {
     target: 'node20',
     supported: { 'dynamic-import': false },
     define: { __dirname: '__appealDirname' },
-    banner: "const __appealDirname = require('node:path').dirname(__dirname);",
+    banner: inPack ? '' : "const __appealDirname = require('node:path').dirname(__dirname);",
     logLevel: 'warning',
     // Libraries' own quirks (fontkit repeats a key) were reported, and silenced, when they were bundled.
     logOverride: { 'duplicate-object-key': 'silent' },
   });
-  return result.code;
+  return asciiOnly(result.code).replace(/\brequire\((["'])\.\/([\w.-]+\.cjs)\1\)/g, (call, quote, name) => (packed.has(name) ? `${inPack ? '' : `require(${quote}./${PACK}${quote}).`}load(${quote}${name}${quote})` : call));
+}
+
+/**
+ * The code with every character outside ASCII written as a \\u escape, which means the same in a
+ * string, a template, a regular expression and a name (and in a comment does no harm): V8 keeps an
+ * ASCII source in one byte per character, and Node reads it without decoding UTF-8.
+ */
+const asciiOnly = (code) => code.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * The pack: appeal's own code and commander, every file of it a function in one file, which a
+ * command reads and compiles (from V8's cache) at once, instead of the twenty to thirty files a
+ * command would load one by one, each resolved, read and compiled by Node's loader. Files whose code
+ * is mostly a library's (YAML, zod, pdfkit, fontkit, chrono, csv-parse) stay files of their own,
+ * loaded only by the commands that need them; they reach the pack's files through small stubs.
+ */
+const PACK = 'appeal.cjs';
+const isLibraryFile = (meta) => {
+  if (meta.entryPoint === 'src/entry.ts') return false;
+  const inputs = Object.entries(meta.inputs);
+  const library = inputs.filter(([input]) => input.includes('node_modules/')).reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
+  return library > meta.bytes / 2;
+};
+
+function packText(files) {
+  return [
+    "'use strict';",
+    "const __appealDirname = require('node:path').dirname(__dirname);",
+    'const files = {',
+    ...files.map(({ name, code }) => `${JSON.stringify(name)}: function (exports, module) {\n${code}\n},`),
+    '};',
+    'const loaded = new Map();',
+    '/** A file of the pack, run once, as require() runs a file: its exports, while still filling them when required in a cycle. */',
+    'function load(name) {',
+    '  let module = loaded.get(name);',
+    '  if (module) return module.exports;',
+    '  module = { exports: {} };',
+    '  loaded.set(name, module);',
+    '  files[name].call(module.exports, module.exports, module);',
+    '  return module.exports;',
+    '}',
+    'exports.load = load;',
+    '',
+  ].join('\n');
 }
 
 async function main() {
@@ -168,11 +212,19 @@ const result = await build({
 });
 mkdirSync(outdir, { recursive: true });
 const written = [];
-for (const output of result.outputFiles) {
-  const name = output.path.slice(outdir.length + 1).replace(/\.js$/, '.cjs');
-  writeFileSync(join(outdir, name), toCommonJs(output.text));
+const write = (name, text) => {
+  writeFileSync(join(outdir, name), text);
   written.push(join('dist', 'cli', name));
+};
+const cjsName = (path) => path.slice(path.lastIndexOf('/') + 1).replace(/\.js$/, '.cjs');
+const metaOf = new Map(Object.entries(result.metafile.outputs).map(([path, meta]) => [cjsName(path), meta]));
+const files = result.outputFiles.map((output) => ({ name: cjsName(output.path), text: output.text }));
+const packed = new Set(files.filter(({ name }) => !isLibraryFile(metaOf.get(name))).map(({ name }) => name));
+write(PACK, packText(files.filter(({ name }) => packed.has(name)).map(({ name, text }) => ({ name, code: toCommonJs(text, { inPack: true, packed }) }))));
+for (const { name, text } of files) {
+  write(name, packed.has(name) ? `module.exports = require('./${PACK}').load(${JSON.stringify(name)});\n` : toCommonJs(text, { inPack: false, packed }));
 }
+
 // The batch's PDF worker: one CommonJS file with pdfkit, fontkit and the letter code, which a
 // worker thread loads faster than the modules one by one. __dirname is dist/, as in tsc's files.
 await build({

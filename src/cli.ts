@@ -29,11 +29,18 @@ export function buildProgram(context: CommandContext, version: string): Command 
     .option('--debug', 'show the full error when something fails')
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run "appeal --help" to see every command)')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => context.stdout.write(text),
-      writeErr: (text) => context.stderr.write(text),
-    });
+    .exitOverride();
+  // Widths and colours are asked of the command's own streams too: commander would ask Node's,
+  // which makes them (see output/process-output.ts) even to print help into a pipe.
+  const nodeOutput = program.configureOutput();
+  program.configureOutput({
+    writeOut: (text) => context.stdout.write(text),
+    writeErr: (text) => context.stderr.write(text),
+    getOutHelpWidth: () => (context.stdout.isTTY && context.stdout.columns) || 80,
+    getErrHelpWidth: () => (context.stderr.isTTY && context.stderr.columns) || 80,
+    getOutHasColors: () => Boolean(context.stdout.isTTY && nodeOutput.getOutHasColors?.()),
+    getErrHasColors: () => Boolean(context.stderr.isTTY && nodeOutput.getErrHasColors?.()),
+  });
 
   addCaseSourceOptions(
     program

@@ -7,6 +7,7 @@ import { PACKAGE_JSON } from './package-paths';
 import { removePendingTempFiles } from './output/write-output-file';
 import { setWriteGuard } from './output/write-guard';
 import { terminalSafeStream } from './output/terminal-stream';
+import { processOutput } from './output/process-output';
 
 export interface RunIO {
   argv: string[];
@@ -93,9 +94,11 @@ function lazyStdin(): InputStream {
 
 export function runFromProcess(): void {
   watchParent();
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(ExitCode.ok);
-  });
+  // A reader that has gone (`appeal list | head`) has seen what it wanted: not an error.
+  const endOnEpipe = (stream: NodeJS.WriteStream) =>
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(ExitCode.ok);
+    });
   // Ctrl-C outside a prompt (prompts handle their own): remove what was half made, then stop.
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -109,7 +112,7 @@ export function runFromProcess(): void {
       process.exit(signal === 'SIGINT' ? ExitCode.interrupted : 128 + 15);
     });
   }
-  run({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdin: lazyStdin(), stdout: process.stdout, stderr: process.stderr }).then(
+  run({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdin: lazyStdin(), stdout: processOutput(1, () => process.stdout, endOnEpipe), stderr: processOutput(2, () => process.stderr) }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -25,6 +26,11 @@ export interface CodeCacheOptions {
   codeDir: string;
   /** appeal's cache folder; the compiled code goes in a folder of its own inside it. */
   cacheDir: string;
+  /**
+   * The command being run: each keeps its own compiled code, holding the functions it runs, so the
+   * first command run after an install (--help, say) does not decide what every other one finds.
+   */
+  command: string;
 }
 
 interface Header {
@@ -39,10 +45,10 @@ interface Header {
 export type CodeCacheOutcome = 'used' | 'compiled';
 export const codeCacheOutcomes = new Map<string, CodeCacheOutcome>();
 
-type CompileFunction = (this: NodeJS.Module, content: string, filename: string) => unknown;
-/** The parts of Node's CommonJS loader that its own _compile uses, and so must this one. */
+type LoadFunction = (this: unknown, module: NodeJS.Module, filename: string) => void;
+/** The parts of Node's CommonJS loader that its own loading of a .js or .cjs file uses, and so must this one. */
 interface ModuleInternals {
-  prototype: { _compile: CompileFunction };
+  _extensions: Record<string, LoadFunction>;
   _resolveFilename(request: string, parent: NodeJS.Module): string;
   _cache: NodeJS.Dict<NodeJS.Module>;
 }
@@ -57,16 +63,19 @@ function requireFor(module: NodeJS.Module): NodeJS.Require {
 
 /** Makes Node's loader compile dist/cli's files with the cache; call once, before they load. */
 export function cacheCompiledCode(options: CodeCacheOptions): void {
-  const moduleProto = loader.prototype;
-  const nodeCompile = moduleProto._compile;
+  const nodeLoad = loader._extensions['.js']!;
   const folder = join(options.cacheDir, 'code', runtimeFolder());
+  const variant = `.${/^[a-z]{1,20}$/.test(options.command) ? options.command : 'other'}${flagsSuffix()}`;
   const toWrite: { file: string; source: Buffer; script: Script }[] = [];
   const prefix = options.codeDir.endsWith('/') ? options.codeDir : `${options.codeDir}/`;
 
-  moduleProto._compile = function compile(this: NodeJS.Module, content: string, filename: string) {
-    if (!filename.startsWith(prefix) || !filename.endsWith('.cjs')) return nodeCompile.call(this, content, filename);
-    const source = Buffer.from(content, 'utf8');
-    const file = join(folder, `${basename(filename)}${flagsSuffix()}.v8`);
+  // Node gives .cjs files to the '.js' loader too. This one reads the file's bytes once, to compare
+  // them with the cache's and to make the source: the bundle is ASCII, which V8 takes fastest as such.
+  loader._extensions['.js'] = function load(module, filename) {
+    if (!filename.startsWith(prefix) || !filename.endsWith('.cjs')) return nodeLoad.call(this, module, filename);
+    const source = readFileSync(filename);
+    const content = source.toString(isAscii(source) ? 'latin1' : 'utf8');
+    const file = join(folder, `${basename(filename)}${variant}.v8`);
     const cached = readCache(file, source);
     const script = new Script(Module.wrap(content), {
       filename,
@@ -78,7 +87,7 @@ export function cacheCompiledCode(options: CodeCacheOptions): void {
     codeCacheOutcomes.set(basename(filename), used ? 'used' : 'compiled');
     if (!used) toWrite.push({ file, source, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-    return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, dirname(filename));
+    wrapper.call(module.exports, module.exports, requireFor(module), module, filename, dirname(filename));
   };
 
   // At exit, after the command has run, so the data holds the functions it compiled on the way.

@@ -29,14 +29,16 @@ function codeFiles(cache: string): Map<string, number> {
   for (const runtime of readdirSync(root)) for (const name of readdirSync(join(root, runtime))) files.set(join(root, runtime, name), statSync(join(root, runtime, name)).mtimeMs);
   return files;
 }
-const entryCache = (cache: string) => [...codeFiles(cache).keys()].find((file) => file.endsWith('/entry.cjs.v8'))!;
+/** The pack (appeal's own code, dist/cli/appeal.cjs) as compiled for one command. */
+const packCache = (cache: string, command: string) => [...codeFiles(cache).keys()].find((file) => file.endsWith(`/appeal.cjs.${command}.v8`))!;
+const PACK = () => join(install, 'dist', 'cli', 'appeal.cjs');
 
 test('the first run keeps the code compiled; the next runs use it and write nothing', async () => {
   const cache = join(temp.dir, 'cache-reuse');
   const first = await appeal(['list'], cache);
   expect(first.code).toBe(0);
   const written = codeFiles(cache);
-  expect([...written.keys()].some((file) => file.endsWith('/entry.cjs.v8'))).toBe(true);
+  expect(packCache(cache, 'list')).toBeDefined();
   const again = await appeal(['list'], cache);
   expect(again.stdout).toBe(first.stdout);
   expect(codeFiles(cache)).toEqual(written);
@@ -45,8 +47,8 @@ test('the first run keeps the code compiled; the next runs use it and write noth
 test('a bundle changed to other code of the same size runs the new code, and its cache is made again', async () => {
   const cache = join(temp.dir, 'cache-changed');
   expect((await appeal(['--help'], cache)).stdout).toContain('Write Urgent Action letters');
-  const before = readFileSync(entryCache(cache));
-  const entry = join(install, 'dist', 'cli', 'entry.cjs');
+  const before = readFileSync(packCache(cache, 'none'));
+  const entry = PACK();
   const source = readFileSync(entry, 'utf8');
   const changed = source.replace('Write Urgent Action letters', 'WRITE URGENT ACTION LETTERS');
   expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(source));
@@ -54,7 +56,7 @@ test('a bundle changed to other code of the same size runs the new code, and its
   try {
     const help = await appeal(['--help'], cache);
     expect(help.stdout).toContain('WRITE URGENT ACTION LETTERS');
-    expect(readFileSync(entryCache(cache)).equals(before)).toBe(false);
+    expect(readFileSync(packCache(cache, 'none')).equals(before)).toBe(false);
   } finally {
     writeFileSync(entry, source);
   }
@@ -68,12 +70,12 @@ test.each([
 ])('a cache file %s is ignored and made again; the command works', async (_, damage) => {
   const cache = join(temp.dir, `cache-${checksum(Buffer.from(String(damage)))}`);
   const first = await appeal(['show', '150.19'], cache);
-  const file = entryCache(cache);
+  const file = packCache(cache, 'show');
   writeFileSync(file, damage(readFileSync(file)));
   const again = await appeal(['show', '150.19'], cache);
   expect(again.code).toBe(0);
   expect(again.stdout).toBe(first.stdout);
-  expect(readCache(file, readFileSync(join(install, 'dist', 'cli', 'entry.cjs')))).toBeDefined();
+  expect(readCache(file, readFileSync(PACK()))).toBeDefined();
 });
 
 test('two first runs at once both work, and leave a whole cache', async () => {
@@ -81,8 +83,7 @@ test('two first runs at once both work, and leave a whole cache', async () => {
   const [a, b] = await Promise.all([appeal(['list'], cache), appeal(['list'], cache)]);
   expect([a.code, b.code]).toEqual([0, 0]);
   expect(a.stdout).toBe(b.stdout);
-  const entry = readFileSync(join(install, 'dist', 'cli', 'entry.cjs'));
-  expect(readCache(entryCache(cache), entry)).toBeDefined();
+  expect(readCache(packCache(cache, 'list'), readFileSync(PACK()))).toBeDefined();
   expect([...codeFiles(cache).keys()].filter((file) => file.endsWith('.tmp'))).toEqual([]);
 });
 

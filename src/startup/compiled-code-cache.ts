@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
@@ -96,6 +96,7 @@ export function cacheCompiledCode(options: CodeCacheOptions): void {
     try {
       mkdirSync(folder, { recursive: true });
       removeOtherRuntimes(dirname(folder), basename(folder));
+      removeLeftovers(folder, options.codeDir);
       for (const { file, source, script } of toWrite) writeCache(file, source, script.createCachedData());
     } catch {
       // A cache folder that cannot be written (read-only home, full disk) only costs speed.
@@ -159,6 +160,19 @@ export function writeCache(file: string, source: Buffer, data: Buffer): void {
 }
 
 /** Caches of other Node versions are never used again once appeal runs on this one. */
+/**
+ * Files compiled from code this installation no longer has (its file names change with every
+ * build), and temporary files a process stopped while writing left behind a while ago.
+ */
+function removeLeftovers(folder: string, codeDir: string): void {
+  const present = new Set(readdirSync(codeDir));
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(folder)) {
+    const stale = name.endsWith('.tmp') ? statSync(join(folder, name)).mtimeMs < hourAgo : !present.has(name.slice(0, name.indexOf('.cjs.') + 4));
+    if (stale) rmSync(join(folder, name), { force: true });
+  }
+}
+
 function removeOtherRuntimes(parent: string, keep: string): void {
   for (const name of readdirSync(parent)) if (name !== keep && name.startsWith('node-')) rmSync(join(parent, name), { recursive: true, force: true });
 }

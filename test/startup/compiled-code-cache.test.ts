@@ -4,8 +4,8 @@
  * size, a damaged or foreign cache file, and two first runs at once. Run in a copy of the
  * installation, so the real one is untouched.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { makeTempDir } from '../helpers/temp-dir';
 import { REPO_ROOT, runCli } from '../helpers/run-cli';
 import { checksum, readCache, writeCache } from '../../src/startup/compiled-code-cache';
@@ -123,4 +123,16 @@ describe('a cache file read back', () => {
       if (i >= whole.indexOf(10, 20) + 1) expect(read).toBeUndefined();
     }
   });
+});
+
+test('files compiled from code the installation no longer has are removed when the cache is next written', async () => {
+  const cache = join(temp.dir, 'cache-leftovers');
+  await appeal(['list'], cache);
+  const folder = dirname(packCache(cache, 'list'));
+  const leftover = join(folder, 'chunk-FROMANOLDBUILD.cjs.list.v8');
+  writeFileSync(leftover, 'compiled by an earlier build\n');
+  await appeal(['validate'], cache);
+  expect(existsSync(leftover)).toBe(false);
+  expect(existsSync(packCache(cache, 'list'))).toBe(true);
+  expect(existsSync(packCache(cache, 'validate'))).toBe(true);
 });

@@ -4,6 +4,7 @@ import type { CaseLibraryInputs, CaseRecord } from '../cases/case-library';
 import type { CaseProblem } from '../cases/case-problem';
 import type { LetterLibrary, LetterLibraryOptions } from './letter-library';
 import { letterTemplatesFrom } from './letter-templates';
+import { crc32 } from '../files/crc32';
 
 /*
  * A cache of the parsed, checked case library with its letters' partials (the letter library), so
@@ -37,7 +38,8 @@ import { letterTemplatesFrom } from './letter-templates';
  * uncacheable: such libraries are built every time, as without a cache.
  */
 
-const MAGIC = 'appeal-case-library-cache/2\n';
+// The first line, then the CRC-32 of everything after its own line (header and bytes), then the header.
+const MAGIC = 'appeal-case-library-cache/3\n';
 /** Inputs changed this recently are not trusted to be the bytes the loader saw (see above). */
 const SETTLE_MS = 2000;
 const MAX_KEPT_BYTES = 4 * 1024 * 1024;
@@ -52,8 +54,6 @@ interface CacheHeader {
   /** The length of each file's bytes in the tail, in the order of inputs.files. */
   lengths: number[];
   library: { cases: CaseRecord[]; problems: CaseProblem[]; partials: Record<string, string> };
-  /** Of the rest of the header and the bytes: a cut or damaged cache is never read as a library. */
-  checksum: string;
 }
 
 export interface CachedLibraryOptions {
@@ -77,7 +77,7 @@ export async function openLetterLibraryCached(options: CachedLibraryOptions): Pr
   if (!cacheDir || !buildId) return { library: await build(), outcome: 'no-cache' };
 
   const optionsKey = JSON.stringify(options.library);
-  const file = join(cacheDir, `case-library-${checksum(optionsKey).slice(0, 16)}.cache`);
+  const file = join(cacheDir, `case-library-${crc32(optionsKey).toString(16).padStart(8, '0')}.cache`);
   const cached = readCacheFile(file, buildId, optionsKey);
   if (cached && inputsUnchanged(cached.header, cached.bytes)) {
     const { cases, problems, partials } = cached.header.library;
@@ -93,36 +93,19 @@ export async function openLetterLibraryCached(options: CachedLibraryOptions): Pr
   return { library, outcome: 'built' };
 }
 
-/**
- * FNV-1a, two 32-bit lanes: enough to tell a damaged cache file from a whole one (it is not the
- * key, which compares bytes), and needs no crypto module at start-up.
- */
-function checksum(...parts: (string | Buffer)[]): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (const part of parts) {
-    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
-    for (let i = 0; i < bytes.length; i++) {
-      a = Math.imul(a ^ bytes[i]!, 0x01000193);
-      b = Math.imul(b ^ bytes[i]!, 0x5bd1e995) ^ (b >>> 15);
-    }
-  }
-  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
-}
-
 /** The cache's header and bytes when the file is whole, made by this build for these options. */
 function readCacheFile(file: string, buildId: string, optionsKey: string): { header: CacheHeader; bytes: Buffer } | undefined {
   try {
     const data = readFileSync(file);
     if (data.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
-    const end = data.indexOf(10, MAGIC.length);
+    // A cut or damaged cache is never read as a library.
+    const crcEnd = data.indexOf(10, MAGIC.length);
+    if (crcEnd < 0 || data.toString('latin1', MAGIC.length, crcEnd) !== crc32(data.subarray(crcEnd + 1)).toString(16)) return undefined;
+    const end = data.indexOf(10, crcEnd + 1);
     if (end < 0) return undefined;
-    const json = data.toString('utf8', MAGIC.length, end);
-    const header = JSON.parse(json) as CacheHeader;
+    const header = JSON.parse(data.toString('utf8', crcEnd + 1, end)) as CacheHeader;
     if (header.build !== buildId || header.options !== optionsKey) return undefined;
     const bytes = data.subarray(end + 1);
-    const { checksum: stored, ...rest } = header;
-    if (stored !== checksum(JSON.stringify(rest), bytes)) return undefined;
     const { inputs, prints, lengths, library } = header;
     if (!Array.isArray(inputs?.folders) || !Array.isArray(inputs?.files) || !Array.isArray(library?.cases) || !Array.isArray(library?.problems)) return undefined;
     if (prints.length !== inputs.folders.length + inputs.files.length || lengths.length !== inputs.files.length) return undefined;
@@ -156,12 +139,12 @@ function inputsUnchanged(header: CacheHeader, bytes: Buffer): boolean {
  * one, never half of one; two processes building at once each rename a whole file. A cache that
  * cannot be written (read-only home, full disk) only costs the next run its speed.
  */
-function writeCacheFile(file: string, header: Omit<CacheHeader, 'checksum'>, bytes: Buffer): void {
+function writeCacheFile(file: string, header: CacheHeader, bytes: Buffer): void {
   const temp = `${file}.${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const json = JSON.stringify({ ...header, checksum: checksum(JSON.stringify(header), bytes) });
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${json}\n`, 'utf8'), bytes]), { mode: 0o600 });
+    const body = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), bytes]);
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${crc32(body).toString(16)}\n`, 'latin1'), body]), { mode: 0o600 });
     renameSync(temp, file);
   } catch {
     rmSync(temp, { force: true });

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import Module from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
+import { crc32 } from '../files/crc32';
 
 /*
  * V8's compiled code for appeal's own bundle, kept in appeal's cache folder, so that a command
@@ -112,7 +113,7 @@ function runtimeFolder(): string {
 /** V8 also refuses data made under other flags: a batch (bin/appeal.js gives it its own) keeps files of its own. */
 function flagsSuffix(): string {
   const flags = process.execArgv.join(' ');
-  return flags ? `.${checksum(Buffer.from(flags)).toString(16)}` : '';
+  return flags ? `.${crc32(flags).toString(16)}` : '';
 }
 
 function runtimeName(): string {
@@ -138,21 +139,19 @@ export function readCache(file: string, source: Buffer): Buffer | undefined {
   }
   if (typeof header !== 'object' || header === null || header.runtime !== runtimeName() || header.sourceLength !== source.length) return undefined;
   if (!Number.isSafeInteger(header.dataLength) || header.dataLength < 0) return undefined;
-  // V8's data first, at an offset the header is padded to, so it is checked as 32-bit words in place.
   const dataStart = end + 1;
   const sourceStart = dataStart + header.dataLength;
   if (bytes.length !== sourceStart + source.length) return undefined;
   if (!source.equals(bytes.subarray(sourceStart))) return undefined;
   const data = bytes.subarray(dataStart, sourceStart);
-  return checksum(data) === header.dataChecksum ? data : undefined;
+  return crc32(data) === header.dataChecksum ? data : undefined;
 }
 
 export function writeCache(file: string, source: Buffer, data: Buffer): void {
-  const header: Header = { runtime: runtimeName(), sourceLength: source.length, dataLength: data.length, dataChecksum: checksum(data) };
+  const header: Header = { runtime: runtimeName(), sourceLength: source.length, dataLength: data.length, dataChecksum: crc32(data) };
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    const line = `${MAGIC}${JSON.stringify(header)}`;
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1)}\n`), data, source]));
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), data, source]));
     renameSync(temp, file);
   } catch {
     rmSync(temp, { force: true });
@@ -177,21 +176,3 @@ function removeOtherRuntimes(parent: string, keep: string): void {
   for (const name of readdirSync(parent)) if (name !== keep && name.startsWith('node-')) rmSync(join(parent, name), { recursive: true, force: true });
 }
 
-/**
- * A checksum of V8's data, to tell a damaged file from a whole one (it is not the key: the source's
- * bytes are). Two lanes over 32-bit words: zlib's crc32 is native but loading zlib costs more than
- * this takes over a command's whole cache.
- */
-export function checksum(bytes: Buffer): number {
-  const words = bytes.length >>> 2;
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
-  const view = new Int32Array(aligned.buffer, aligned.byteOffset, words);
-  let a = 0x811c9dc5 ^ bytes.length;
-  let b = 0x5bd1e995;
-  for (let i = 0; i < words; i++) {
-    a = Math.imul(a ^ view[i]!, 0x01000193);
-    b = Math.imul(b ^ view[i]!, 0x5bd1e995) ^ (b >>> 13);
-  }
-  for (let i = words * 4; i < bytes.length; i++) a = Math.imul(a ^ bytes[i]!, 0x01000193);
-  return ((a ^ (b >>> 7)) >>> 0) + ((b >>> 0) % 0x200000) * 0x100000000;
-}

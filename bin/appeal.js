@@ -26,8 +26,5 @@ if (command === 'batch' && !process.execArgv.includes(BATCH_FLAG)) {
   // The batch's PDF worker starts now, while the command line loads (see src/pdf/pdf-worker-start.ts).
   if (command === 'batch') require('../dist/pdf/pdf-worker-start.js').startPdfWorkerEarly();
   // appeal's code is compiled once and kept compiled in the cache folder (see src/startup/compiled-code-cache.ts).
-  const { join } = require('node:path');
-  const { cacheDir } = require('../dist/profile/app-paths.js');
-  require('../dist/startup/compiled-code-cache.js').cacheCompiledCode({ codeDir: join(__dirname, '..', 'dist', 'cli'), cacheDir: cacheDir(process.env), command: command ?? 'none' });
-  require('../dist/cli/appeal.cjs').load('entry.cjs').runFromProcess();
+  require('../dist/cli/start.cjs').startAppeal(require('node:path').join(__dirname, '..', 'dist', 'cli'), command);
 }

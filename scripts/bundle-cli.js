@@ -225,6 +225,18 @@ for (const { name, text } of files) {
   write(name, packed.has(name) ? `module.exports = require('./${PACK}').load(${JSON.stringify(name)});\n` : toCommonJs(text, { inPack: false, packed }));
 }
 
+// What bin/appeal.js loads first: the compiled-code cache, and where appeal's cache folder is.
+await build({
+  entryPoints: [join(root, 'src', 'startup', 'start.ts')],
+  outfile: join(outdir, 'start.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+written.push(join('dist', 'cli', 'start.cjs'));
+
 // The batch's PDF worker: one CommonJS file with pdfkit, fontkit and the letter code, which a
 // worker thread loads faster than the modules one by one. __dirname is dist/, as in tsc's files.
 await build({

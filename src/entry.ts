@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { AppError, ExitCode, formatAppError } from './errors/app-error';
 import { buildProgram, CommanderError } from './cli';
 import { clockFromEnv } from './time/clock';
@@ -83,13 +83,27 @@ function lazyStdin(): InputStream {
   return new Proxy({} as InputStream, {
     get(_, property) {
       // node:tty loads the streams and network code too: only when a command asks.
-      if (property === 'isTTY') return (require('node:tty') as typeof import('node:tty')).isatty(0);
+      if (property === 'isTTY') return stdinIsTerminal();
       const value = Reflect.get(process.stdin, property, process.stdin) as unknown;
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(process.stdin) : value;
     },
     set: (_, property, value) => Reflect.set(process.stdin, property, value, process.stdin),
     has: (_, property) => property in process.stdin,
   });
+}
+
+/**
+ * Whether standard input is a terminal. Only a character device can be one: a pipe or a file (a
+ * batch run from a script, the benchmarks) is told so without node:tty, which loads the network
+ * code too.
+ */
+function stdinIsTerminal(): boolean {
+  try {
+    if (!fstatSync(0).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return (require('node:tty') as typeof import('node:tty')).isatty(0);
 }
 
 export function runFromProcess(): void {

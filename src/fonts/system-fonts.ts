@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -23,6 +22,8 @@ const MAX_CANDIDATES = 12;
 export function systemFontCandidates(codePoints: readonly number[], folders: readonly string[]): SystemFontFace[] {
   const charset = codePoints.map((codePoint) => codePoint.toString(16)).join(' ');
   try {
+    // child_process loads the network code with it: only when a name needs a font of the system's.
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
     const out = execFileSync('fc-match', ['-s', '-f', '%{file}|%{index}\\n', `sans-serif:charset=${charset}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
     return out
       .split('\n')

@@ -27,7 +27,7 @@ export async function run(rawIO: RunIO): Promise<number> {
   try {
     const context: CommandContext = { cwd: io.cwd, env: io.env, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, clock: clockFromEnv(io.env) };
     const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
-    const program = buildProgram(context, version);
+    const program = buildProgram(context, version, io.argv.find((arg) => !arg.startsWith('-')));
     if (io.argv.length === 0) {
       program.outputHelp();
       return ExitCode.ok;

@@ -43,7 +43,7 @@ export function personTextProblem(value: string, maxCharacters: number): string 
 
 /** Scripts whose letters look alike (Latin A, Cyrillic А, Greek Α), and others often mixed up with them. */
 const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Georgian', 'Cherokee'] as const;
-const SCRIPT_PATTERNS = SCRIPTS.map((script) => ({ script, pattern: new RegExp(`\\p{Script=${script}}`, 'u') }));
+let scriptPatterns: { script: string; pattern: RegExp }[] | undefined;
 
 /**
  * A warning when one word of a name mixes letters of two scripts: "Аnn" with a Cyrillic А looks
@@ -51,10 +51,13 @@ const SCRIPT_PATTERNS = SCRIPTS.map((script) => ({ script, pattern: new RegExp(`
  * two scripts (Анна Smith); one word rarely is.
  */
 export function mixedScriptWarning(name: string): string | undefined {
+  // A name in ASCII is all Latin; V8 is spared compiling the Unicode script tables for it.
+  if (/^[\x00-\x7f]*$/.test(name)) return undefined;
+  scriptPatterns ??= SCRIPTS.map((script) => ({ script, pattern: new RegExp(`\\p{Script=${script}}`, 'u') }));
   for (const word of name.split(/[\s\-‐'’.]+/u)) {
     const scripts = new Set<string>();
     for (const char of word) {
-      const found = SCRIPT_PATTERNS.find(({ pattern }) => pattern.test(char));
+      const found = scriptPatterns.find(({ pattern }) => pattern.test(char));
       if (found) scripts.add(found.script);
     }
     if (scripts.size > 1) {

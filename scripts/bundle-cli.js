@@ -21,10 +21,12 @@ rmSync(outdir, { recursive: true, force: true });
 
 // Handlebars is loaded with a synchronous require() where a letter is compiled or a template
 // checked, which would put it in every chunk that can reach those functions. As files of their own
-// (one for the parser alone, one for the whole library), they load only when they are called.
+// (the parser alone, the whole library, the runtime alone), they load only when they are called.
 const VENDOR = {
   'handlebars/dist/cjs/handlebars/compiler/base': 'handlebars-parser.cjs',
   handlebars: 'handlebars.cjs',
+  // For templates the case-library cache keeps compiled: the runtime alone.
+  'handlebars/runtime': 'handlebars-runtime.cjs',
 };
 // pdfkit and fontkit are bundled, so that a PDF letter reads two files instead of fifty modules.
 // They import, and set up at once, libraries that only some documents need: brotli's 120 KB
@@ -87,7 +89,7 @@ const lazyModule = (request) => {
 };
 
 for (const [request, file] of Object.entries(VENDOR)) {
-  buildSync({ entryPoints: [require.resolve(request)], outfile: join(outdir, 'vendor', file), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  buildSync({ entryPoints: [require.resolve(request)], outfile: join(outdir, 'vendor', file), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', alias: { 'source-map': join(__dirname, 'no-source-map.cjs') } });
 }
 
 const vendorPlugin = {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { CaseLibraryInputs, CaseRecord } from '../cases/case-library';
 import type { CaseProblem } from '../cases/case-problem';
 import type { LetterLibrary, LetterLibraryOptions } from './letter-library';
-import { letterTemplatesFrom } from './letter-templates';
+import { letterTemplatesFrom, precompileTemplates } from './letter-templates';
 import { crc32 } from '../files/crc32';
 
 /*
@@ -39,7 +39,7 @@ import { crc32 } from '../files/crc32';
  */
 
 // The first line, then the CRC-32 of everything after its own line (header and bytes), then the header.
-const MAGIC = 'appeal-case-library-cache/3\n';
+const MAGIC = 'appeal-case-library-cache/4\n';
 /** Inputs changed this recently are not trusted to be the bytes the loader saw (see above). */
 const SETTLE_MS = 2000;
 const MAX_KEPT_BYTES = 4 * 1024 * 1024;
@@ -53,7 +53,8 @@ interface CacheHeader {
   prints: string[];
   /** The length of each file's bytes in the tail, in the order of inputs.files. */
   lengths: number[];
-  library: { cases: CaseRecord[]; problems: CaseProblem[]; partials: Record<string, string> };
+  /** The library, with its templates compiled (see precompileTemplates: `write` then needs no compiler). */
+  library: { cases: CaseRecord[]; problems: CaseProblem[]; partials: Record<string, string>; precompiled: [string, string][] };
 }
 
 export interface CachedLibraryOptions {
@@ -80,17 +81,23 @@ export async function openLetterLibraryCached(options: CachedLibraryOptions): Pr
   const file = join(cacheDir, `case-library-${crc32(optionsKey).toString(16).padStart(8, '0')}.cache`);
   const cached = readCacheFile(file, buildId, optionsKey);
   if (cached && inputsUnchanged(cached.header, cached.bytes)) {
-    const { cases, problems, partials } = cached.header.library;
-    return { library: { cases, problems, templates: letterTemplatesFrom(partials), inputs: cached.header.inputs }, outcome: 'hit' };
+    const { cases, problems, partials, precompiled } = cached.header.library;
+    return { library: { cases, problems, templates: letterTemplatesFrom(partials, precompiled), inputs: cached.header.inputs }, outcome: 'hit' };
   }
 
   const started = Date.now();
   const library = await build();
   const snapshot = snapshotInputs(library.inputs);
   if (snapshot === undefined || snapshot.newestChange > started - SETTLE_MS) return { library, outcome: 'built-not-cached' };
-  const header = { build: buildId, options: optionsKey, inputs: library.inputs, prints: snapshot.prints, lengths: snapshot.files.map((bytes) => bytes.length), library: { cases: library.cases, problems: library.problems, partials: library.templates.partials } };
+  const header = { build: buildId, options: optionsKey, inputs: library.inputs, prints: snapshot.prints, lengths: snapshot.files.map((bytes) => bytes.length), library: { cases: library.cases, problems: library.problems, partials: library.templates.partials, precompiled: precompiledLetters(library) } };
   writeCacheFile(file, header, Buffer.concat(snapshot.files));
   return { library, outcome: 'built' };
+}
+
+/** Every template a letter of the library may be made from: the shared partials and each case's letters. */
+function precompiledLetters(library: LetterLibrary): [string, string][] {
+  const letters = library.cases.flatMap((record) => Object.values(record.letterTemplates).map((template) => template.source));
+  return precompileTemplates([...Object.values(library.templates.partials), ...letters]);
 }
 
 /** The cache's header and bytes when the file is whole, made by this build for these options. */
@@ -107,7 +114,7 @@ function readCacheFile(file: string, buildId: string, optionsKey: string): { hea
     if (header.build !== buildId || header.options !== optionsKey) return undefined;
     const bytes = data.subarray(end + 1);
     const { inputs, prints, lengths, library } = header;
-    if (!Array.isArray(inputs?.folders) || !Array.isArray(inputs?.files) || !Array.isArray(library?.cases) || !Array.isArray(library?.problems)) return undefined;
+    if (!Array.isArray(inputs?.folders) || !Array.isArray(inputs?.files) || !Array.isArray(library?.cases) || !Array.isArray(library?.problems) || !Array.isArray(library?.precompiled)) return undefined;
     if (prints.length !== inputs.folders.length + inputs.files.length || lengths.length !== inputs.files.length) return undefined;
     if (lengths.reduce((sum, length) => sum + length, 0) !== bytes.length) return undefined;
     return { header, bytes };

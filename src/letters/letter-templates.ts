@@ -29,9 +29,22 @@ const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
 
 export interface LetterTemplates {
   partials: Record<string, string>;
+  /**
+   * Templates compiled before (by precompileTemplates, kept in the case-library cache): the
+   * JavaScript Handlebars makes of each, by its source.
+   */
+  precompiled: ReadonlyMap<string, string>;
   /** A Handlebars of the letters' own, made on first use (only commands that render need it). */
   readonly handlebars: typeof Handlebars;
+  /** Handlebars' runtime alone, set up the same way, for templates compiled before. */
+  readonly handlebarsRuntime: typeof Handlebars;
 }
+
+/**
+ * Strict mode makes a missing variable an error rather than an empty gap in a letter; noEscape
+ * keeps "O'Brien & Søn" as written, since letters are not HTML.
+ */
+const COMPILE_OPTIONS = { strict: true, noEscape: true, knownHelpersOnly: false } as const;
 
 /** The shared pieces of every letter (date, closing, signature), from `templates/partials/`. */
 export function loadSharedPartials(templatesDir: string): LetterTemplates {
@@ -44,26 +57,74 @@ export function loadSharedPartials(templatesDir: string): LetterTemplates {
   return letterTemplatesFrom(partials);
 }
 
-/** The letters' templates from partials already read (the case-library cache keeps them). */
-export function letterTemplatesFrom(partials: Record<string, string>): LetterTemplates {
+/**
+ * The letters' templates from partials already read (the case-library cache keeps them, and what
+ * it compiled of them and of the cases' letters).
+ */
+export function letterTemplatesFrom(partials: Record<string, string>, precompiled: Iterable<[string, string]> = []): LetterTemplates {
+  const specs = new Map(precompiled);
   let handlebars: typeof Handlebars | undefined;
+  let runtime: typeof Handlebars | undefined;
   return {
     partials,
+    precompiled: specs,
     get handlebars() {
       if (!handlebars) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        handlebars = (require('handlebars') as typeof Handlebars).create();
+        handlebars = setUpForLetters((require('handlebars') as typeof Handlebars).create());
         for (const [name, source] of Object.entries(partials)) handlebars.registerPartial(name, source);
-        // Helpers that could print or reach outside the letter's data have no place in a letter.
-        handlebars.unregisterHelper('log');
-        handlebars.unregisterHelper('lookup');
-        handlebars.unregisterHelper('blockHelperMissing');
-        countEachIterations(handlebars);
-        handlebars.registerHelper('variant', variantHelper);
       }
       return handlebars;
     },
+    get handlebarsRuntime() {
+      if (!runtime) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        runtime = setUpForLetters((require('handlebars/runtime') as typeof Handlebars).create());
+        for (const [name, source] of Object.entries(partials)) runtime.registerPartial(name, runtime.template(templateSpec(specs.get(source)!)));
+      }
+      return runtime;
+    },
   };
+}
+
+/** Helpers that could print or reach outside the letter's data have no place in a letter. */
+function setUpForLetters(handlebars: typeof Handlebars): typeof Handlebars {
+  handlebars.unregisterHelper('log');
+  handlebars.unregisterHelper('lookup');
+  handlebars.unregisterHelper('blockHelperMissing');
+  countEachIterations(handlebars);
+  handlebars.registerHelper('variant', variantHelper);
+  return handlebars;
+}
+
+/**
+ * Each template compiled to the JavaScript Handlebars makes of it, for the case-library cache:
+ * a command that writes from the cache then loads Handlebars' runtime alone, not its parser and
+ * compiler (a quarter of a letter's start). A template Handlebars refuses is left out: the case
+ * library has already said what is wrong with it, and compiling it again says so at write time.
+ */
+export function precompileTemplates(sources: Iterable<string>): [string, string][] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const handlebars = require('handlebars') as typeof Handlebars;
+  const compiled: [string, string][] = [];
+  for (const source of new Set(sources)) {
+    try {
+      compiled.push([source, handlebars.precompile(source, COMPILE_OPTIONS) as unknown as string]);
+    } catch {
+      // See above.
+    }
+  }
+  return compiled;
+}
+
+/**
+ * A compiled template's JavaScript made a function again. It is what Handlebars' own compile
+ * evaluates, made by the same code from the same template, kept in appeal's cache (whose file is
+ * checked whole before use) instead of made afresh.
+ */
+function templateSpec(spec: string): TemplateSpecification {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function(`return (${spec});`)() as TemplateSpecification;
 }
 
 /**
@@ -328,9 +389,7 @@ function budgeted<T extends object>(value: T, budget: RenderBudget, seen = new W
 const compiledTemplates = new WeakMap<LetterTemplates, Map<string, RenderTemplate>>();
 
 /**
- * Compiles a checked template. Strict mode makes a missing variable an error rather than an
- * empty gap in a letter; noEscape keeps "O'Brien & Søn" as written, since letters are not HTML.
- * Rendering is bounded (see RenderBudget): a template that validates can still not exhaust memory.
+ * Compiles a checked template (see COMPILE_OPTIONS), or takes it as compiled before. Rendering is bounded (see RenderBudget): a template that validates can still not exhaust memory.
  */
 export function compileLetterTemplate(templates: LetterTemplates, source: string): RenderTemplate {
   // A batch builds the same template for every member: compile it once per library.
@@ -338,7 +397,10 @@ export function compileLetterTemplate(templates: LetterTemplates, source: string
   if (!compiled) compiledTemplates.set(templates, (compiled = new Map()));
   let render = compiled.get(source);
   if (!render) {
-    const template = templates.handlebars.compile<LetterContext>(source, { strict: true, noEscape: true, knownHelpersOnly: false });
+    // The runtime alone only when it has every partial too; else Handlebars compiles as always.
+    const spec = templates.precompiled.get(source);
+    const runtimeHasAll = spec !== undefined && Object.values(templates.partials).every((partial) => templates.precompiled.has(partial));
+    const template = runtimeHasAll ? templates.handlebarsRuntime.template<LetterContext>(templateSpec(spec)) : templates.handlebars.compile<LetterContext>(source, COMPILE_OPTIONS);
     render = (context, variant = 0) => {
       const budget = new RenderBudget();
       const outer = currentBudget;

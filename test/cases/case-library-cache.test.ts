@@ -233,3 +233,24 @@ test('files changed a moment ago are used but not cached, so an edit during a bu
     t.temp.cleanup();
   }
 });
+
+test('a letter written from the cache, its templates compiled before, is the letter written without it', async () => {
+  const t = setup();
+  try {
+    // Lists, partials, the letter's variants and a member's own paragraph: what a template can do.
+    writeFileSync(join(t.temp.dir, 'cases', 'letter.hbs'), template('I write about {{#each case.people}}{{name}} ({{@index}}){{#unless @last}}, {{/unless}}{{/each}}.\n\n{{#variant}}First way.{{else}}Second way.{{/variant}}\n\n{{> personal}}'));
+    const args = ['write', 'test-case', '--target', '1', '--name', 'Jo O\'Brien & Søn', '--personal', 'I have written before.', '--stdout'];
+    const uncached = await t.run(...args);
+    expect(uncached.code).toBe(0);
+    expect(t.cacheFiles()).toEqual([]);
+    await cached(t);
+    const fromCache = await t.run(...args);
+    expect(JSON.parse(readFileSync(t.cacheFiles()[0]!, 'utf8').split('\n')[2]!).library.precompiled.length).toBeGreaterThan(3);
+    expect(fromCache.stdout).toBe(uncached.stdout);
+    expect(fromCache.stdout).toContain('I write about Ann Example (0).');
+    expect(fromCache.stdout).toContain('Jo O\'Brien & Søn');
+    expect(fromCache.stdout).toContain('I have written before.');
+  } finally {
+    t.temp.cleanup();
+  }
+});

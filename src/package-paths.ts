@@ -11,7 +11,7 @@ export const BUILD_ID_FILE = join(PACKAGE_ROOT, 'dist', 'build-id');
 /** The PDF worker's script (bundled by scripts/bundle-cli.js), the same whether the CLI runs from tsc's files or the bundle. */
 export const PDF_WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'cli', 'pdf-engine-worker.cjs');
 /** The thread that reads a PDF's text for `import` (see import/pdf-text.ts): pdf.js and all, bundled by scripts/bundle-pdf-text-worker.js. */
-export const PDF_TEXT_WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'cli', 'pdf-text-worker.mjs');
+export const PDF_TEXT_WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'cli', 'pdf-text-worker.cjs');
 /** DejaVu Sans trimmed to the scripts letters use; `npm run build` makes it from dejavu-fonts-ttf. */
 export const LETTER_FONT_FILE = join(PACKAGE_ROOT, 'dist', 'fonts', 'dejavu-sans-letter.ttf');
 /** The case schema as JSON Schema, copied into every case library "appeal cases init" makes. */

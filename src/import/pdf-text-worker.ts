@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { pdfPageLines, type TextPiece } from './pdf-page-lines';
+import { writeCompiledCode } from '../startup/compiled-code-cache';
 
 /**
  * Reads a PDF's text with pdf.js on a thread of its own (see pdf-text.ts): there it can be watched
@@ -83,7 +84,11 @@ async function extract(request: PdfTextRequest): Promise<PdfTextReply> {
 
 parentPort!.once('message', (request: PdfTextRequest) => {
   extract(request).then(
-    (reply) => parentPort!.postMessage(reply),
+    (reply) => {
+      // The main thread stops this one on the reply: what it compiled is kept now or never.
+      writeCompiledCode();
+      parentPort!.postMessage(reply);
+    },
     (error: unknown) => parentPort!.postMessage({ ok: false, message: (error as Error)?.message ?? String(error) } satisfies PdfTextReply),
   );
 });

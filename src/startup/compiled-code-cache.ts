@@ -67,7 +67,6 @@ export function cacheCompiledCode(options: CodeCacheOptions): void {
   const nodeLoad = loader._extensions['.js']!;
   const folder = join(options.cacheDir, 'code', runtimeFolder());
   const variant = `.${/^[a-z]{1,20}$/.test(options.command) ? options.command : 'other'}${flagsSuffix()}`;
-  const toWrite: { file: string; source: Buffer; script: Script }[] = [];
   const prefix = options.codeDir.endsWith('/') ? options.codeDir : `${options.codeDir}/`;
 
   // Node gives .cjs files to the '.js' loader too. This one reads the file's bytes once, to compare
@@ -86,23 +85,36 @@ export function cacheCompiledCode(options: CodeCacheOptions): void {
     });
     const used = cached !== undefined && !script.cachedDataRejected;
     codeCacheOutcomes.set(basename(filename), used ? 'used' : 'compiled');
-    if (!used) toWrite.push({ file, source, script });
+    if (!used) pending.push({ file, source, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     wrapper.call(module.exports, module.exports, requireFor(module), module, filename, dirname(filename));
   };
 
+  writeTo = { folder, codeDir: options.codeDir };
   // At exit, after the command has run, so the data holds the functions it compiled on the way.
-  process.once('exit', () => {
-    if (toWrite.length === 0) return;
-    try {
-      mkdirSync(folder, { recursive: true });
-      removeOtherRuntimes(dirname(folder), basename(folder));
-      removeLeftovers(folder, options.codeDir);
-      for (const { file, source, script } of toWrite) writeCache(file, source, script.createCachedData());
-    } catch {
-      // A cache folder that cannot be written (read-only home, full disk) only costs speed.
-    }
-  });
+  process.once('exit', writeCompiledCode);
+}
+
+/** Files compiled without a cache this run, and where their cache goes. */
+const pending: { file: string; source: Buffer; script: Script }[] = [];
+let writeTo: { folder: string; codeDir: string } | undefined;
+
+/**
+ * Writes the cache of what was compiled without one. At exit; and by a worker thread once its work
+ * is done, since a thread its process stops (worker.terminate) has no exit of its own to write at.
+ */
+export function writeCompiledCode(): void {
+  if (pending.length === 0 || !writeTo) return;
+  const { folder, codeDir } = writeTo;
+  const files = pending.splice(0);
+  try {
+    mkdirSync(folder, { recursive: true });
+    removeOtherRuntimes(dirname(folder), basename(folder));
+    removeLeftovers(folder, codeDir);
+    for (const { file, source, script } of files) writeCache(file, source, script.createCachedData());
+  } catch {
+    // A cache folder that cannot be written (read-only home, full disk) only costs speed.
+  }
 }
 
 /** A folder for each Node and V8: V8's data is only good for the very same. */

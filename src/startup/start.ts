@@ -2,6 +2,10 @@ import { join } from 'node:path';
 import { cacheDir } from '../profile/app-paths';
 import { cacheCompiledCode } from './compiled-code-cache';
 
+// The PDF reader's thread writes its compiled code when its work is done (see pdf-text-worker.ts);
+// it takes this function from this file, so as to share its list of what is still to write.
+export { writeCompiledCode } from './compiled-code-cache';
+
 /**
  * What bin/appeal.js runs (bundled, with what it imports, into dist/cli/start.cjs: one file to
  * load before any other): appeal's code set to compile from the cache, then the command line.
@@ -10,4 +14,13 @@ export function startAppeal(codeDir: string, command: string | undefined): void 
   cacheCompiledCode({ codeDir, cacheDir: cacheDir(process.env), command: command ?? 'none' });
   const pack = require(join(codeDir, 'appeal.cjs')) as { load(name: string): { runFromProcess(): void } };
   pack.load('entry.cjs').runFromProcess();
+}
+
+/**
+ * What the thread that reads a PDF for `appeal import` runs (dist/cli/pdf-text-worker.cjs): pdf.js
+ * is most of an import's time, and compiling it the larger part of that.
+ */
+export function startPdfTextReader(codeDir: string): void {
+  cacheCompiledCode({ codeDir, cacheDir: cacheDir(process.env), command: 'pdf' });
+  require(join(codeDir, 'pdf-text-reader.cjs'));
 }

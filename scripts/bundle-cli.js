@@ -25,12 +25,6 @@ rmSync(outdir, { recursive: true, force: true });
 const VENDOR = {
   'handlebars/dist/cjs/handlebars/compiler/base': 'handlebars-parser.cjs',
   handlebars: 'handlebars.cjs',
-  // chrono-node, likewise: import reads the plain dates of most documents itself
-  // (src/import/document-dates.ts) and loads a language's parser only for a date it cannot read.
-  'chrono-node/en': 'chrono-en.cjs',
-  'chrono-node/es': 'chrono-es.cjs',
-  'chrono-node/fr': 'chrono-fr.cjs',
-  'chrono-node/de': 'chrono-de.cjs',
 };
 // pdfkit and fontkit are bundled, so that a PDF letter reads two files instead of fifty modules.
 // They import, and set up at once, libraries that only some documents need: brotli's 120 KB
@@ -103,7 +97,7 @@ const vendorPlugin = {
     // has none of: load it on first use instead of at every start.
     build.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('commander') ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });", loader: 'js' }));
-    build.onResolve({ filter: /^(handlebars|chrono-node)(\/|$)/ }, (args) => (VENDOR[args.path] ? { path: `./vendor/${VENDOR[args.path]}`, external: true } : undefined));
+    build.onResolve({ filter: /^handlebars(\/|$)/ }, (args) => (VENDOR[args.path] ? { path: `./vendor/${VENDOR[args.path]}`, external: true } : undefined));
     build.onResolve({ filter: /^(brotli|@noble\/ciphers|png-js|linebreak|unicode-properties)(\/|$)/ }, (args) => (LAZY[args.path] ? { path: args.path, namespace: 'lazy-vendor' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (args) => ({ contents: lazyModule(args.path), loader: 'js' }));
     build.onResolve({ filter: /^\.\/vendor\// }, (args) => ({ path: args.path, external: true }));

@@ -1,4 +1,8 @@
 import type { Chrono } from 'chrono-node';
+import { de } from '../letters/languages/de';
+import { en } from '../letters/languages/en';
+import { es } from '../letters/languages/es';
+import { fr } from '../letters/languages/fr';
 
 /** The languages chrono reads dates in for import, in the order they are tried. */
 const DATE_LANGUAGES = ['en', 'es', 'fr', 'de'] as const;
@@ -48,6 +52,76 @@ function noonUtc(isoDate: string): Date {
   return new Date(`${isoDate}T12:00:00Z`);
 }
 
+/** Month numbers by the lower-case names appeal writes dates with ("august" is English and German alike). */
+const MONTH_NUMBERS = new Map<string, number>(
+  [en, es, fr, de].flatMap((words) => words.months.map((name, index): [string, number] => [name.toLowerCase(), index + 1])),
+);
+const monthNames = (words: { months: readonly string[] }) => words.months.map((name) => name.toLowerCase()).join('|');
+
+/**
+ * The plain forms most documents date with, each in the words of the chrono parser that reads it:
+ * "16 August 2017", "16th August, 2017", "August 16, 2017", "16 de agosto de 2017", "1er août
+ * 2017", "16. August 2017" and "16/08/2017". The phrase is lower-cased first.
+ */
+const PLAIN_DATES: readonly { pattern: RegExp; order: 'day-month' | 'month-day' | 'numeric' }[] = [
+  { pattern: new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)? (${monthNames(en)})(?:,? ([12]\\d{3}))?`), order: 'day-month' },
+  { pattern: new RegExp(`^(${monthNames(en)}) (\\d{1,2})(?:st|nd|rd|th)?(?:,? ([12]\\d{3}))?`), order: 'month-day' },
+  { pattern: new RegExp(`^(\\d{1,2}) de (${monthNames(es)})(?: de ([12]\\d{3}))?`), order: 'day-month' },
+  { pattern: new RegExp(`^(\\d{1,2})(?:er)? (${monthNames(fr)})(?: ([12]\\d{3}))?`), order: 'day-month' },
+  { pattern: new RegExp(`^(\\d{1,2})\\. (${monthNames(de)})(?: ([12]\\d{3}))?`), order: 'day-month' },
+  { pattern: /^([0-3]?\d)\/([0-3]?\d)\/([12]\d{3})/, order: 'numeric' },
+];
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A phrase that opens with a date in a plain form, read without chrono: what chrono would answer,
+ * or 'unread' when the phrase is not plain enough to be sure of that. chrono's first use costs a
+ * process tens of milliseconds (its parsers compile large patterns), most of an import's time.
+ * test/import-dates.test.ts checks the answers against chrono's, form by form and language by
+ * language.
+ */
+export function readPlainDate(phrase: string, after?: string, language?: string): DocumentDate | undefined | 'unread' {
+  const lower = phrase.toLowerCase();
+  for (const { pattern, order } of PLAIN_DATES) {
+    const match = pattern.exec(lower);
+    if (!match) continue;
+    const rest = lower.slice(match[0].length);
+    // What follows could still change chrono's reading: a letter or digit glued on ("2017th"),
+    // a number (a year, a time, a range's other end: "15 July - 20 July 2017"), or a short word
+    // that may be an era ("2017 BC", "2017 v. Chr.") or a range's word ("to", "au", "de").
+    if (/^[\p{L}\p{N}_]/u.test(rest) || /^[^\p{L}]*\d/u.test(rest) || /^[^\p{L}]*\p{L}{1,3}(?!\p{L})/u.test(rest)) return 'unread';
+    const year = match[3] ? Number(match[3]) : undefined;
+    let day: number;
+    let month: number;
+    if (order === 'numeric') {
+      const [first, second] = [Number(match[1]), Number(match[2])];
+      // chrono's English parser reads month first (US), the others day first; one over 12 is a day either way.
+      const monthFirst = !['es', 'fr', 'de'].includes(language ?? '');
+      [month, day] = (monthFirst ? first <= 12 : second > 12) ? [first, second] : [second, first];
+      if (month < 1 || month > 12) return 'unread';
+    } else {
+      const [dayText, monthName] = order === 'day-month' ? [match[1]!, match[2]!] : [match[2]!, match[1]!];
+      day = Number(dayText);
+      month = MONTH_NUMBERS.get(monthName)!;
+    }
+    if (year !== undefined) {
+      if (day < 1 || day > daysInMonth(year, month)) return 'unread';
+      return { iso: iso(year, month, day), yearWritten: true };
+    }
+    // Without a year, a date is the first such day on or after `after` (chrono's forwardDate);
+    // 29 February and ranges ("15 to 20 July 2017" lends the year) are left to chrono.
+    if (day < 1 || day > daysInMonth(2001, month) || /\d/.test(rest)) return 'unread';
+    if (!after) return undefined;
+    let candidate = Number(after.slice(0, 4));
+    if (iso(candidate, month, day) < after.slice(0, 10)) candidate += 1;
+    return { iso: iso(candidate, month, day), yearWritten: false };
+  }
+  return 'unread';
+}
+
 /**
  * The first calendar date in a phrase: "15 July", "5 July 2017", "July 15, 2017", "16 de agosto
  * de 2017". A date without a year is put on or after `after` (a deadline follows the events it
@@ -56,6 +130,12 @@ function noonUtc(isoDate: string): Date {
 export function parseDocumentDate(phrase: string, after?: string, language?: string): DocumentDate | undefined {
   // Every date import reads has a digit in it; chrono's first look at a phrase costs tens of ms.
   if (!/\d/.test(phrase)) return undefined;
+  const plain = readPlainDate(phrase, after, language);
+  return plain === 'unread' ? readDateWithChrono(phrase, after, language) : plain;
+}
+
+/** parseDocumentDate's reading of any phrase, by chrono's strict parsers in the document's language first. */
+export function readDateWithChrono(phrase: string, after?: string, language?: string): DocumentDate | undefined {
   const reference = after ? noonUtc(after) : new Date(Date.UTC(2000, 0, 1, 12));
   for (const code of parserOrder(language)) {
     const [result] = dateParser(code).parse(phrase, { instant: reference, timezone: 0 }, { forwardDate: true });

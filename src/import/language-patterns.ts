@@ -40,9 +40,12 @@ export const CLOSING_WITH_NAME = new RegExp(`^((?:${join((language) => language.
 /** Words that start a line of greeting, for splitting a salutation given in several languages. */
 export const GREETING_WORD = new RegExp(`^(?:${opener}|sr\\.?|sra\\.?|caro|cara|gentile|egregio|prezad[oa]|exm[oa]\\.?|уважаем\\p{L}*|geachte)(?![\\p{L}])`, 'iu');
 
+const greetingOpeners = new Map(LANGUAGES.map((language) => [language, new RegExp(`^(?:${language.salutationOpeners.join('|')})(?![\\p{L}])`, 'iu')]));
+
 /** The language of a greeting ("Estimado Presidente" is Spanish). */
 export function greetingLanguage(greeting: string): LanguageWords | undefined {
-  return LANGUAGES.find((language) => new RegExp(`^(?:${language.salutationOpeners.join('|')})(?![\\p{L}])`, 'iu').test(greeting.trim()));
+  const trimmed = greeting.trim();
+  return LANGUAGES.find((language) => greetingOpeners.get(language)!.test(trimmed));
 }
 
 const label = (kind: keyof LanguageWords['sections']) => join((language) => language.sections[kind]);

@@ -63,11 +63,17 @@ export const NOT_NAME_WORDS = new Set(
 
 export const NAME_PARTICLES = new Set(['de', 'del', 'della', 'da', 'das', 'do', 'dos', 'di', 'du', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'bint', 'al', 'ben', 'y', 'zu', 'ter', 'abu', 'ould']);
 
+// Outside the function: the bundler writes a pattern with \p{...} as new RegExp(), which inside
+// isNameWord, called for every word of every candidate line, would be made again at each call.
+const INITIAL = /^\p{Lu}\.$/u;
+const ARABIC_ARTICLE = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ould)-(?=\p{Lu})/u;
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{M}'’]*[\p{Ll}\p{M}][\p{L}\p{M}'’]*$/u;
+
 /** One word of a person's name: "Mityayev", "Emir-Usein", "O’Brien", "al-Khawaja", "V.". */
 export function isNameWord(token: string): boolean {
-  if (/^\p{Lu}\.$/u.test(token)) return true;
-  const word = token.replace(/^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ould)-(?=\p{Lu})/u, '');
-  return word.split('-').every((part) => /^\p{Lu}[\p{L}\p{M}'’]*[\p{Ll}\p{M}][\p{L}\p{M}'’]*$/u.test(part)) && !NOT_NAME_WORDS.has(token.toLowerCase());
+  if (INITIAL.test(token)) return true;
+  const word = token.replace(ARABIC_ARTICLE, '');
+  return word.split('-').every((part) => CAPITALISED_WORD.test(part)) && !NOT_NAME_WORDS.has(token.toLowerCase());
 }
 
 export function firstWord(line: string): string {

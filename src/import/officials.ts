@@ -39,6 +39,11 @@ export interface ImportedOfficial {
 
 const HIDDEN_EMAIL = /\[email[\s\u00a0]*protected\]/gi;
 const POST_LIMIT = /\b(?:only send (?:physical |postal )?(?:mail|letters|post)|do not send (?:physical |postal )?(?:mail|letters|post)|don['’]t send (?:physical |postal )?(?:mail|letters|post)|postal restrictions|no (?:physical|postal) (?:mail|letters)|(?:letters|post|mail) (?:cannot|can not|will not) be delivered)/i;
+// Built once: the label alternation covers every language, and a pattern made inside a loop is
+// made again (and its long source hashed again) for every line.
+const CONTACT_LABEL_AT = new RegExp(CONTACT_LABEL, 'iu');
+const CONTACT_LABELS = new RegExp(CONTACT_LABEL, 'giu');
+const CONTACT_LINE = new RegExp(`^${CONTACT_LABEL}(.*)$`, 'iu');
 const EMAIL_TOKEN = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}$/;
 
 /**
@@ -69,7 +74,7 @@ export function splitRunTogetherLine(line: string): string[] {
     const start = /\s((?:Due to|Because of|Owing to|As a result of|Please)\b)[^.]*$/i.exec(before);
     if (start && start.index > 3 && !POST_LIMIT.test(before.slice(0, start.index))) {
       const rest = line.slice(start.index + 1);
-      const label = new RegExp(CONTACT_LABEL, 'iu').exec(rest);
+      const label = CONTACT_LABEL_AT.exec(rest);
       const note = label ? rest.slice(0, label.index).trim() : rest;
       return [...splitRunTogetherLine(before.slice(0, start.index)), note, ...(label ? splitRunTogetherLine(rest.slice(label.index)) : [])];
     }
@@ -78,7 +83,7 @@ export function splitRunTogetherLine(line: string): string[] {
   if (copies) return [...splitRunTogetherLine(copies[1]!), ...splitRunTogetherLine(copies[2]!)];
   const copiesHead = /^((?:and\s+)?copies\s+to\s*:)\s*(\S.*)$/i.exec(line);
   if (copiesHead) return [copiesHead[1]!, ...splitRunTogetherLine(copiesHead[2]!)];
-  const starts = [...line.matchAll(new RegExp(CONTACT_LABEL, 'giu'))].map((match) => match.index!);
+  const starts = [...line.matchAll(CONTACT_LABELS)].map((match) => match.index!);
   if (!starts.length) return [line];
   if (starts.length === 1 && starts[0] === 0) return splitRunOnSalutation(line);
   // Running text that mentions "email:" in passing stays as it is.
@@ -141,7 +146,7 @@ function classify(lines: readonly string[]): Classified[] {
       out.push({ text, kind: 'blank', segment });
       continue;
     }
-    const label = new RegExp(`^${CONTACT_LABEL}(.*)$`, 'iu').exec(text);
+    const label = CONTACT_LINE.exec(text);
     if (label) {
       lastContact = contactKind(label[1]!);
       out.push({ text, kind: 'contact', contact: lastContact, value: label[2]!.trim().replace(/\)$/, ''), segment });

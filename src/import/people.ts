@@ -1,6 +1,8 @@
 import { joinWrappedLines } from './document-lines';
 import { NAME_PARTICLES, isNameWord } from './official-words';
 
+const NAMES_AND_PRONOUNS = /^names?\s+and\s+(?:\p{L}+\s+)?pronouns?\s*:/iu;
+
 export interface ImportedPerson {
   name: string;
   pronouns?: string;
@@ -13,7 +15,7 @@ export interface ImportedPerson {
  * Alimov (he/him)." The list may run over several lines, up to a blank one.
  */
 export function findNamedPeople(lines: readonly string[]): ImportedPerson[] | undefined {
-  const start = lines.findIndex((line) => /^names?\s+and\s+(?:\p{L}+\s+)?pronouns?\s*:/iu.test(line));
+  const start = lines.findIndex((line) => NAMES_AND_PRONOUNS.test(line));
   if (start < 0) return undefined;
   const block = [lines[start]!.replace(/^[^:]*:\s*/, '')];
   for (let i = start + 1; i < lines.length && lines[i]; i++) block.push(lines[i]!);

@@ -149,11 +149,16 @@ export function findStage(text: string): StageFinding {
  * takes the year of the issue date, else of the latest date the text mentions, and is checked.
  */
 export function findDeadline(lines: readonly string[], issueDate: string | undefined, language?: string): Finding<string> | undefined {
-  const text = lines.join('\n');
+  // The latest date mentioned is read once, and only for a document without an issue date.
+  let reference = issueDate;
+  let referenceRead = issueDate !== undefined;
   for (const line of lines) {
     for (const cue of line.matchAll(DEADLINE_CUE)) {
       const phrase = line.slice(cue.index + cue[0].length, cue.index + cue[0].length + 40);
-      const reference = issueDate ?? latestDateMentioned(text);
+      if (!referenceRead) {
+        reference = latestDateMentioned(lines.join('\n'));
+        referenceRead = true;
+      }
       const date = parseDocumentDate(phrase, reference, language);
       if (!date) continue;
       if (date.yearWritten) return { value: date.iso };

@@ -138,7 +138,7 @@ function toCommonJs(code, { inPack, packed }) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    supported: { 'dynamic-import': false },
+    supported: { 'dynamic-import': false, 'regexp-unicode-property-escapes': true },
     define: { __dirname: '__appealDirname' },
     banner: inPack ? '' : "const __appealDirname = require('node:path').dirname(__dirname);",
     logLevel: 'warning',
@@ -204,6 +204,9 @@ const result = await build({
   // zod and the others publish ES modules too; prefer them, so what is not used can drop out.
   mainFields: ['module', 'main'],
   conditions: ['import'],
+  // esbuild writes a regular expression with \p{...} as new RegExp(...) for every target, built
+  // again at each call where it sits in a function; Node has had them since version 10.
+  supported: { 'regexp-unicode-property-escapes': true },
   logLevel: 'warning',
   metafile: true,
   write: false,
@@ -254,6 +257,7 @@ await build({
   plugins: [vendorPlugin],
   banner: { js: "const __appealDirname = require('node:path').dirname(__dirname);" },
   define: { __dirname: '__appealDirname' },
+  supported: { 'regexp-unicode-property-escapes': true },
   external: ['nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'mailparser'],
 });
 

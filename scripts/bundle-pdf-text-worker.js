@@ -34,6 +34,8 @@ build({
   // See pdf-text-worker-response.mjs: pdf.js's Response, without loading Node's fetch.
   inject: [join(__dirname, 'pdf-text-worker-response.mjs')],
   plugins: [sharedCodeCache],
+  // As in bundle-cli.js: \p{...} kept as regular-expression literals.
+  supported: { 'regexp-unicode-property-escapes': true },
   logLevel: 'warning',
 })
   .then(() => writeFileSync(join(outdir, 'pdf-text-worker.cjs'), "'use strict';\n// The PDF reader's thread (see scripts/bundle-pdf-text-worker.js).\nrequire('./start.cjs').startPdfTextReader(__dirname);\n"))

@@ -103,6 +103,8 @@ const vendorPlugin = {
     build.onResolve({ filter: /^(brotli|@noble\/ciphers|png-js|linebreak|unicode-properties)(\/|$)/ }, (args) => (LAZY[args.path] ? { path: args.path, namespace: 'lazy-vendor' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (args) => ({ contents: lazyModule(args.path), loader: 'js' }));
     build.onResolve({ filter: /^\.\/vendor\// }, (args) => ({ path: args.path, external: true }));
+    // The compiled-code cache is start.cjs's, loaded before everything else: its one copy, not a second.
+    build.onResolve({ filter: /startup\/compiled-code-cache$/ }, () => ({ path: './start.cjs', external: true }));
     // pdfkit finds its own data (standard fonts, a colour profile) next to itself, which in the
     // bundle is next to the chunk: point it back at the installed pdfkit. appeal uses neither.
     build.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => ({

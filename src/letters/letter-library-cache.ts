@@ -4,7 +4,8 @@ import type { CaseLibraryInputs, CaseRecord } from '../cases/case-library';
 import type { CaseProblem } from '../cases/case-problem';
 import type { LetterLibrary, LetterLibraryOptions } from './letter-library';
 import { letterTemplatesFrom, precompileTemplates } from './letter-templates';
-import { crc32 } from '../files/crc32';
+import { checksum } from '../files/checksum';
+import { keepNoCompiledCode } from '../startup/compiled-code-cache';
 
 /*
  * A cache of the parsed, checked case library with its letters' partials (the letter library), so
@@ -38,8 +39,8 @@ import { crc32 } from '../files/crc32';
  * uncacheable: such libraries are built every time, as without a cache.
  */
 
-// The first line, then the CRC-32 of everything after its own line (header and bytes), then the header.
-const MAGIC = 'appeal-case-library-cache/4\n';
+// The first line, then the checksum of everything after its own line (header and bytes), then the header.
+const MAGIC = 'appeal-case-library-cache/5\n';
 /** Inputs changed this recently are not trusted to be the bytes the loader saw (see above). */
 const SETTLE_MS = 2000;
 const MAX_KEPT_BYTES = 4 * 1024 * 1024;
@@ -78,7 +79,7 @@ export async function openLetterLibraryCached(options: CachedLibraryOptions): Pr
   if (!cacheDir || !buildId) return { library: await build(), outcome: 'no-cache' };
 
   const optionsKey = JSON.stringify(options.library);
-  const file = join(cacheDir, `case-library-${crc32(optionsKey).toString(16).padStart(8, '0')}.cache`);
+  const file = join(cacheDir, `case-library-${checksum(optionsKey)}.cache`);
   const cached = readCacheFile(file, buildId, optionsKey);
   if (cached && inputsUnchanged(cached.header, cached.bytes)) {
     const { cases, problems, partials, precompiled } = cached.header.library;
@@ -91,6 +92,8 @@ export async function openLetterLibraryCached(options: CachedLibraryOptions): Pr
   if (snapshot === undefined || snapshot.newestChange > started - SETTLE_MS) return { library, outcome: 'built-not-cached' };
   const header = { build: buildId, options: optionsKey, inputs: library.inputs, prints: snapshot.prints, lengths: snapshot.files.map((bytes) => bytes.length), library: { cases: library.cases, problems: library.problems, partials: library.templates.partials, precompiled: precompiledLetters(library) } };
   writeCacheFile(file, header, Buffer.concat(snapshot.files));
+  // The next run reads this cache; its compiled code, not this run's, is the one worth keeping.
+  keepNoCompiledCode();
   return { library, outcome: 'built' };
 }
 
@@ -106,11 +109,11 @@ function readCacheFile(file: string, buildId: string, optionsKey: string): { hea
     const data = readFileSync(file);
     if (data.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
     // A cut or damaged cache is never read as a library.
-    const crcEnd = data.indexOf(10, MAGIC.length);
-    if (crcEnd < 0 || data.toString('latin1', MAGIC.length, crcEnd) !== crc32(data.subarray(crcEnd + 1)).toString(16)) return undefined;
-    const end = data.indexOf(10, crcEnd + 1);
+    const sumEnd = data.indexOf(10, MAGIC.length);
+    if (sumEnd < 0 || data.toString('latin1', MAGIC.length, sumEnd) !== checksum(data.subarray(sumEnd + 1))) return undefined;
+    const end = data.indexOf(10, sumEnd + 1);
     if (end < 0) return undefined;
-    const header = JSON.parse(data.toString('utf8', crcEnd + 1, end)) as CacheHeader;
+    const header = JSON.parse(data.toString('utf8', sumEnd + 1, end)) as CacheHeader;
     if (header.build !== buildId || header.options !== optionsKey) return undefined;
     const bytes = data.subarray(end + 1);
     const { inputs, prints, lengths, library } = header;
@@ -151,7 +154,7 @@ function writeCacheFile(file: string, header: CacheHeader, bytes: Buffer): void 
   try {
     mkdirSync(dirname(file), { recursive: true });
     const body = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), bytes]);
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${crc32(body).toString(16)}\n`, 'latin1'), body]), { mode: 0o600 });
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${checksum(body)}\n`, 'latin1'), body]), { mode: 0o600 });
     renameSync(temp, file);
   } catch {
     rmSync(temp, { force: true });

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import Module from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
-import { crc32 } from '../files/crc32';
+import { checksum } from '../files/checksum';
 
 /*
  * V8's compiled code for appeal's own bundle, kept in appeal's cache folder, so that a command
@@ -20,7 +20,7 @@ import { crc32 } from '../files/crc32';
  * code compiles as without a cache; a cache that cannot be written is not an error either.
  */
 
-const MAGIC = 'appeal-code-cache/1\n';
+const MAGIC = 'appeal-code-cache/2\n';
 
 export interface CodeCacheOptions {
   /** The folder whose files take part (dist/cli). */
@@ -39,7 +39,7 @@ interface Header {
   runtime: string;
   sourceLength: number;
   dataLength: number;
-  dataChecksum: number;
+  dataChecksum: string;
 }
 
 /** What happened to each file, for tests: used the cache, or compiled and (at exit) wrote one. */
@@ -100,6 +100,16 @@ const pending: { file: string; source: Buffer; script: Script }[] = [];
 let writeTo: { folder: string; codeDir: string } | undefined;
 
 /**
+ * Keeps nothing of this run's compiled code: the run was not the usual one for its command (it
+ * built the case library again, code the next run will not use, and did not run what the next
+ * will). The next run, the usual kind, compiles and keeps its own.
+ */
+export function keepNoCompiledCode(): void {
+  pending.splice(0);
+  writeTo = undefined;
+}
+
+/**
  * Writes the cache of what was compiled without one. At exit; and by a worker thread once its work
  * is done, since a thread its process stops (worker.terminate) has no exit of its own to write at.
  */
@@ -125,7 +135,7 @@ function runtimeFolder(): string {
 /** V8 also refuses data made under other flags: a batch (bin/appeal.js gives it its own) keeps files of its own. */
 function flagsSuffix(): string {
   const flags = process.execArgv.join(' ');
-  return flags ? `.${crc32(flags).toString(16)}` : '';
+  return flags ? `.${checksum(flags)}` : '';
 }
 
 function runtimeName(): string {
@@ -156,11 +166,11 @@ export function readCache(file: string, source: Buffer): Buffer | undefined {
   if (bytes.length !== sourceStart + source.length) return undefined;
   if (!source.equals(bytes.subarray(sourceStart))) return undefined;
   const data = bytes.subarray(dataStart, sourceStart);
-  return crc32(data) === header.dataChecksum ? data : undefined;
+  return checksum(data) === header.dataChecksum ? data : undefined;
 }
 
 export function writeCache(file: string, source: Buffer, data: Buffer): void {
-  const header: Header = { runtime: runtimeName(), sourceLength: source.length, dataLength: data.length, dataChecksum: crc32(data) };
+  const header: Header = { runtime: runtimeName(), sourceLength: source.length, dataLength: data.length, dataChecksum: checksum(data) };
   const temp = `${file}.${process.pid}.tmp`;
   try {
     writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), data, source]));

@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { cacheDir } from '../profile/app-paths';
 import { cacheCompiledCode } from './compiled-code-cache';
 
-// The PDF reader's thread writes its compiled code when its work is done (see pdf-text-worker.ts);
-// it takes this function from this file, so as to share its list of what is still to write.
-export { writeCompiledCode } from './compiled-code-cache';
+// The PDF reader's thread writes its compiled code when its work is done (see pdf-text-worker.ts),
+// and the case library says when a run is not the usual one (letter-library-cache.ts): both take
+// these functions from this file (the bundles require it), so as to share its list of what to write.
+export { keepNoCompiledCode, writeCompiledCode } from './compiled-code-cache';
 
 /**
  * What bin/appeal.js runs (bundled, with what it imports, into dist/cli/start.cjs: one file to

@@ -245,10 +245,11 @@ await build({
 written.push(join('dist', 'cli', 'start.cjs'));
 
 // The batch's PDF worker: one CommonJS file with pdfkit, fontkit and the letter code, which a
-// worker thread loads faster than the modules one by one. __dirname is dist/, as in tsc's files.
+// worker thread loads faster than the modules one by one, from the code cache: the thread starts
+// from pdf-engine-worker.cjs, which sets the cache up (start.cjs). __dirname is dist/, as in tsc's files.
 await build({
   entryPoints: [join(root, 'src', 'pdf', 'pdf-engine-worker.ts')],
-  outfile: join(outdir, 'pdf-engine-worker.cjs'),
+  outfile: join(outdir, 'pdf-engine-thread.cjs'),
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -263,8 +264,10 @@ await build({
   external: ['nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'mailparser'],
 });
 
+writeFileSync(join(outdir, 'pdf-engine-worker.cjs'), "'use strict';\n// A batch's PDF worker thread (see scripts/bundle-cli.js).\nrequire('./start.cjs').startThread(__dirname, 'pdf-engine-thread.cjs', 'batch');\n");
+
 const hash = createHash('sha256');
-const outputs = [...written, join('dist', 'cli', 'pdf-engine-worker.cjs'), ...Object.values(VENDOR).map((file) => join('dist', 'cli', 'vendor', file))];
+const outputs = [...written, join('dist', 'cli', 'pdf-engine-thread.cjs'), join('dist', 'cli', 'pdf-engine-worker.cjs'), ...Object.values(VENDOR).map((file) => join('dist', 'cli', 'vendor', file))];
 for (const file of outputs.sort()) hash.update(file).update(readFileSync(join(root, file)));
 writeFileSync(join(root, 'dist', 'build-id'), `${hash.digest('hex')}\n`);
 }

@@ -38,7 +38,7 @@ build({
   supported: { 'regexp-unicode-property-escapes': true },
   logLevel: 'warning',
 })
-  .then(() => writeFileSync(join(outdir, 'pdf-text-worker.cjs'), "'use strict';\n// The PDF reader's thread (see scripts/bundle-pdf-text-worker.js).\nrequire('./start.cjs').startPdfTextReader(__dirname);\n"))
+  .then(() => writeFileSync(join(outdir, 'pdf-text-worker.cjs'), "'use strict';\n// The PDF reader's thread (see scripts/bundle-pdf-text-worker.js).\nrequire('./start.cjs').startThread(__dirname, 'pdf-text-reader.cjs', 'pdf');\n"))
   .catch((error) => {
     console.error(error);
     process.exit(1);

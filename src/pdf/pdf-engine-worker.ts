@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { writeCompiledCode } from '../startup/compiled-code-cache';
 import type { Letter } from '../letters/letter';
 import { serializeError, type EngineReply, type EngineRequest } from './pdf-engine';
 import { BatchPdfWriter } from './batch-pdf';
@@ -38,6 +39,7 @@ parentPort!.on('message', (request: EngineRequest) => {
       try {
         await warmedUp;
         reply = { id: request.id, ok: true, result: await renderLetterPdfs(request.letters, request.options) };
+        writeCompiledCode();
       } catch (error) {
         reply = { id: request.id, ok: false, error: serializeError(error) };
       }
@@ -57,6 +59,8 @@ parentPort!.on('message', (request: EngineRequest) => {
       else {
         const result = await state.writer!.finish();
         batches.delete(request.id);
+        // The batch ends this thread when the PDF is done: what it compiled is kept now or never.
+        writeCompiledCode();
         parentPort!.postMessage({ id: request.id, ok: true, result } satisfies EngineReply);
       }
     })

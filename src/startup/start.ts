@@ -23,10 +23,11 @@ export function startAppeal(codeDir: string, command: string | undefined): void 
 }
 
 /**
- * What the thread that reads a PDF for `appeal import` runs (dist/cli/pdf-text-worker.cjs): pdf.js
- * is most of an import's time, and compiling it the larger part of that.
+ * What a worker thread runs first (dist/cli/pdf-text-worker.cjs, the thread that reads a PDF for
+ * `import`; dist/cli/pdf-engine-worker.cjs, a batch's PDF maker): its code is pdf.js, or pdfkit and
+ * fontkit, and compiling that is the larger part of the thread's start. `kind` names its cache.
  */
-export function startPdfTextReader(codeDir: string): void {
-  cacheCompiledCode({ codeDir, cacheDir: cacheDir(process.env), command: 'pdf' });
-  require(join(codeDir, 'pdf-text-reader.cjs'));
+export function startThread(codeDir: string, file: string, kind: string): void {
+  cacheCompiledCode({ codeDir, cacheDir: cacheDir(process.env), command: kind });
+  require(join(codeDir, file));
 }

@@ -4,11 +4,6 @@ import { PDF_TEXT_WORKER_FILE } from '../package-paths';
 import { inflatesBeyond, MAX_INFLATED_BYTES } from './pdf-streams';
 import type { PdfTextReply, PdfTextRequest } from './pdf-text-worker';
 
-/** Whether bytes are a PDF file ("%PDF-" in its first kilobyte, as readers accept it). */
-export function isPdf(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
-}
-
 /**
  * Bounds on reading one PDF. An Urgent Action is a few pages of text; pdf.js reads one in a
  * fraction of a second and some tens of megabytes. These are far beyond that, and far below what

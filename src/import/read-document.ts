@@ -1,7 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError, DataError, ExitCode, UsageError } from '../errors/app-error';
-import { extractPdfText, isPdf } from './pdf-text';
 import { htmlToText, isHtml } from './html-text';
 
 /** An Urgent Action is a few pages; anything bigger is the wrong file, or an attack. */
@@ -55,9 +54,16 @@ export function readDocumentFile(cwd: string, file: string): Buffer {
   }
 }
 
+/** Whether bytes are a PDF file ("%PDF-" in its first kilobyte, as readers accept it). */
+export function isPdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
+}
+
 /** The document's text: a PDF's extracted text, a web page's visible text, or the text itself. */
 export async function documentText(bytes: Buffer, name: string): Promise<string> {
   if (isPdf(bytes)) {
+    // The PDF reader (its thread, and zlib for the check of its streams) loads for a PDF only.
+    const { extractPdfText } = await import('./pdf-text');
     let text: string;
     try {
       text = await extractPdfText(bytes, name);

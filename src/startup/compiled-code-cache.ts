@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
 import { checksum } from '../files/checksum';
 
@@ -67,7 +67,7 @@ export function cacheCompiledCode(options: CodeCacheOptions): void {
   const nodeLoad = loader._extensions['.js']!;
   const folder = join(options.cacheDir, 'code', runtimeFolder());
   const variant = `.${/^[a-z]{1,20}$/.test(options.command) ? options.command : 'other'}${flagsSuffix()}`;
-  const prefix = options.codeDir.endsWith('/') ? options.codeDir : `${options.codeDir}/`;
+  const prefix = options.codeDir.endsWith(sep) ? options.codeDir : `${options.codeDir}${sep}`;
 
   // Node gives .cjs files to the '.js' loader too. This one reads the file's bytes once, to compare
   // them with the cache's and to make the source: the bundle is ASCII, which V8 takes fastest as such.

@@ -5,7 +5,8 @@
  * installation, so the real one is untouched.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
 import { makeTempDir } from '../helpers/temp-dir';
 import { REPO_ROOT, runCli } from '../helpers/run-cli';
 import { readCache, writeCache } from '../../src/startup/compiled-code-cache';
@@ -135,4 +136,43 @@ test('files compiled from code the installation no longer has are removed when t
   expect(existsSync(leftover)).toBe(false);
   expect(existsSync(packCache(cache, 'list'))).toBe(true);
   expect(existsSync(packCache(cache, 'validate'))).toBe(true);
+});
+
+test('a run that builds the case library keeps none of its compiled code; the next run keeps its own', async () => {
+  const cache = join(temp.dir, 'cache-library-built');
+  // The case library is only cached from files 2 s old (see letter-library-cache.ts); the copy is newer.
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const built = await appeal(['list'], cache);
+  expect(built.code).toBe(0);
+  // The case library was built and cached, and no code kept: what this run compiled is not what a usual list runs.
+  expect(readdirSync(cache).some((name) => name.startsWith('case-library-'))).toBe(true);
+  expect(existsSync(join(cache, 'code'))).toBe(false);
+  const usual = await appeal(['list'], cache);
+  expect(usual.stdout).toBe(built.stdout);
+  expect(packCache(cache, 'list')).toBeDefined();
+});
+
+test('the threads that read a PDF and make a batch’s PDF keep their compiled code, and use it the next time', async () => {
+  const cache = join(temp.dir, 'cache-threads');
+  const pdf = await new Promise<Buffer>((resolve) => {
+    const doc = new PDFDocument({ size: 'A4' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => resolve(Buffer.concat(chunks)));
+    doc.text(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'samples', 'hn-ua60-16-3.txt'), 'utf8').replace(/[^\x20-\x7e\n]/g, '?'));
+    doc.end();
+  });
+  writeFileSync(join(temp.dir, 'ua.pdf'), pdf);
+  const threadFiles = () => [...codeFiles(cache)].filter(([file]) => /pdf-text-reader\.cjs\.pdf\.|pdf-engine-thread\.cjs\.batch\./.test(file));
+  for (let run = 0; run < 2; run++) {
+    const imported = await appeal(['import', 'ua.pdf', '--stdout'], cache);
+    expect(imported.stdout).toContain('ua_number: "60.16"');
+    const batch = await appeal(['batch', '150.19', '--blank', '2', '--out', 'batch.pdf', '--force', '--preview'], cache);
+    expect(batch.code).toBe(0);
+  }
+  const kept = threadFiles();
+  expect(kept.map(([file]) => basename(file).replace(/\.[0-9a-f]{16}\.v8$/, '.v8').replace(/\.v8$/, '')).sort()).toEqual(['pdf-engine-thread.cjs.batch', 'pdf-text-reader.cjs.pdf']);
+  // Used, not made again: a third run writes neither.
+  await appeal(['import', 'ua.pdf', '--stdout'], cache);
+  await appeal(['batch', '150.19', '--blank', '2', '--out', 'batch.pdf', '--force', '--preview'], cache);
+  expect(threadFiles()).toEqual(kept);
 });

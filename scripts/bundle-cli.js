@@ -194,6 +194,10 @@ function packText(files) {
   ].join('\n');
 }
 
+/** Libraries only some commands load, from node_modules when they do. */
+const EXTERNAL = ['nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'mailparser'];
+const NODE_CJS = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' };
+
 async function main() {
 const result = await build({
   entryPoints: [join(root, 'src', 'entry.ts')],
@@ -215,7 +219,7 @@ const result = await build({
   plugins: [vendorPlugin],
   // chrono-node, i18n-iso-countries and csv-parse are bundled into the chunks of the commands that use
   // them: chrono then brings only the four languages appeal reads (en, es, fr, de), not all of them.
-  external: ['nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'mailparser'],
+  external: EXTERNAL,
 });
 mkdirSync(outdir, { recursive: true });
 const written = [];
@@ -233,35 +237,22 @@ for (const { name, text } of files) {
 }
 
 // What bin/appeal.js loads first: the compiled-code cache, and where appeal's cache folder is.
-await build({
-  entryPoints: [join(root, 'src', 'startup', 'start.ts')],
-  outfile: join(outdir, 'start.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-});
+await build({ ...NODE_CJS, entryPoints: [join(root, 'src', 'startup', 'start.ts')], outfile: join(outdir, 'start.cjs') });
 written.push(join('dist', 'cli', 'start.cjs'));
 
 // The batch's PDF worker: one CommonJS file with pdfkit, fontkit and the letter code, which a
 // worker thread loads faster than the modules one by one, from the code cache: the thread starts
 // from pdf-engine-worker.cjs, which sets the cache up (start.cjs). __dirname is dist/, as in tsc's files.
 await build({
+  ...NODE_CJS,
   entryPoints: [join(root, 'src', 'pdf', 'pdf-engine-worker.ts')],
   outfile: join(outdir, 'pdf-engine-thread.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
   mainFields: ['module', 'main'],
-  logLevel: 'warning',
-  metafile: true,
   plugins: [vendorPlugin],
   banner: { js: "const __appealDirname = require('node:path').dirname(__dirname);" },
   define: { __dirname: '__appealDirname' },
   supported: { 'regexp-unicode-property-escapes': true },
-  external: ['nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'mailparser'],
+  external: EXTERNAL,
 });
 
 writeFileSync(join(outdir, 'pdf-engine-worker.cjs'), "'use strict';\n// A batch's PDF worker thread (see scripts/bundle-cli.js).\nrequire('./start.cjs').startThread(__dirname, 'pdf-engine-thread.cjs', 'batch');\n");

@@ -55,7 +55,9 @@ export async function buildEmailDraft(input: EmailDraftInput): Promise<Buffer> {
   const body = formatLetterEmailBody(input.letter);
   const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   const composer = new MailComposer({
-    from: { name: input.letter.sender.name, address: emailAddressToAscii(input.from) },
+    // Mail programs read a display name without the spaces around it (an address parser trims
+    // them): the draft holds the name as it will be read.
+    from: { name: input.letter.sender.name.trim(), address: emailAddressToAscii(input.from) },
     to: input.to.map(emailAddressToAscii),
     subject: input.subject,
     date: input.date,

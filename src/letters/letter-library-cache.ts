@@ -1,10 +1,11 @@
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CaseLibraryInputs, CaseRecord } from '../cases/case-library';
 import type { CaseProblem } from '../cases/case-problem';
 import type { LetterLibrary, LetterLibraryOptions } from './letter-library';
 import { letterTemplatesFrom, precompileTemplates } from './letter-templates';
 import { checksum } from '../files/checksum';
+import { removeIfThere } from '../files/remove-if-there';
 import { keepNoCompiledCode } from '../startup/compiled-code-cache';
 
 /*
@@ -157,7 +158,7 @@ function writeCacheFile(file: string, header: CacheHeader, bytes: Buffer): void 
     writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${checksum(body)}\n`, 'latin1'), body]), { mode: 0o600 });
     renameSync(temp, file);
   } catch {
-    rmSync(temp, { force: true });
+    removeIfThere(temp);
   }
 }
 

@@ -4,6 +4,7 @@ import Module from 'node:module';
 import { basename, dirname, join, sep } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
 import { checksum } from '../files/checksum';
+import { removeIfThere } from '../files/remove-if-there';
 
 /*
  * V8's compiled code for appeal's own bundle, kept in appeal's cache folder, so that a command
@@ -176,7 +177,7 @@ export function writeCache(file: string, source: Buffer, data: Buffer): void {
     writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), data, source]));
     renameSync(temp, file);
   } catch {
-    rmSync(temp, { force: true });
+    removeIfThere(temp);
   }
 }
 
@@ -197,4 +198,3 @@ function removeLeftovers(folder: string, codeDir: string): void {
 function removeOtherRuntimes(parent: string, keep: string): void {
   for (const name of readdirSync(parent)) if (name !== keep && name.startsWith('node-')) rmSync(join(parent, name), { recursive: true, force: true });
 }
-

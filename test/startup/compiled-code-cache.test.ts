@@ -27,19 +27,29 @@ const appeal = (args: string[], cache: string) => runCli(args, { cwd: temp.dir, 
 function codeFiles(cache: string): Map<string, number> {
   const root = join(cache, 'code');
   const files = new Map<string, number>();
+  if (!existsSync(root)) return files;
   for (const runtime of readdirSync(root)) for (const name of readdirSync(join(root, runtime))) files.set(join(root, runtime, name), statSync(join(root, runtime, name)).mtimeMs);
   return files;
 }
 /** The pack (appeal's own code, dist/cli/appeal.cjs) as compiled for one command. */
 const packCache = (cache: string, command: string) => [...codeFiles(cache).keys()].find((file) => file.endsWith(`/appeal.cjs.${command}.v8`))!;
 const PACK = () => join(install, 'dist', 'cli', 'appeal.cjs');
+/**
+ * Runs a command until its compiled code is kept: once, or twice when the first run built the case
+ * library and cached it, which keeps no code (whether it did depends on how old the copy's files are).
+ */
+async function runKept(args: string[], cache: string, command = args[0]!) {
+  const first = await appeal(args, cache);
+  if (packCache(cache, command) === undefined) await appeal(args, cache);
+  expect(packCache(cache, command)).toBeDefined();
+  return first;
+}
 
-test('the first run keeps the code compiled; the next runs use it and write nothing', async () => {
+test('a run keeps the code compiled; the next runs use it and write nothing', async () => {
   const cache = join(temp.dir, 'cache-reuse');
-  const first = await appeal(['list'], cache);
+  const first = await runKept(['list'], cache);
   expect(first.code).toBe(0);
   const written = codeFiles(cache);
-  expect(packCache(cache, 'list')).toBeDefined();
   const again = await appeal(['list'], cache);
   expect(again.stdout).toBe(first.stdout);
   expect(codeFiles(cache)).toEqual(written);
@@ -70,7 +80,7 @@ test.each([
   ['of JSON that is no header', () => Buffer.from('appeal-code-cache/1\nnull\n')],
 ])('a cache file %s is ignored and made again; the command works', async (what, damage) => {
   const cache = join(temp.dir, `cache-${what.replace(/\W+/g, '-')}`);
-  const first = await appeal(['show', '150.19'], cache);
+  const first = await runKept(['show', '150.19'], cache);
   const file = packCache(cache, 'show');
   writeFileSync(file, damage(readFileSync(file)));
   const again = await appeal(['show', '150.19'], cache);
@@ -81,6 +91,8 @@ test.each([
 
 test('two first runs at once both work, and leave a whole cache', async () => {
   const cache = join(temp.dir, 'cache-together');
+  // The case library first (a run that may cache it, and then keeps no code), so that both runs keep theirs.
+  await appeal(['validate'], cache);
   const [a, b] = await Promise.all([appeal(['list'], cache), appeal(['list'], cache)]);
   expect([a.code, b.code]).toEqual([0, 0]);
   expect(a.stdout).toBe(b.stdout);
@@ -128,14 +140,14 @@ describe('a cache file read back', () => {
 
 test('files compiled from code the installation no longer has are removed when the cache is next written', async () => {
   const cache = join(temp.dir, 'cache-leftovers');
-  await appeal(['list'], cache);
+  await runKept(['list'], cache);
   const folder = dirname(packCache(cache, 'list'));
   const leftover = join(folder, 'chunk-FROMANOLDBUILD.cjs.list.v8');
   writeFileSync(leftover, 'compiled by an earlier build\n');
-  await appeal(['validate'], cache);
+  await appeal(['show', '150.19'], cache);
   expect(existsSync(leftover)).toBe(false);
   expect(existsSync(packCache(cache, 'list'))).toBe(true);
-  expect(existsSync(packCache(cache, 'validate'))).toBe(true);
+  expect(existsSync(packCache(cache, 'show'))).toBe(true);
 });
 
 test('a run that builds the case library keeps none of its compiled code; the next run keeps its own', async () => {

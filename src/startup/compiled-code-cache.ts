@@ -92,8 +92,12 @@ export function cacheCompiledCode(options: CodeCacheOptions): void {
   };
 
   writeTo = { folder, codeDir: options.codeDir };
-  // At exit, after the command has run, so the data holds the functions it compiled on the way.
-  process.once('exit', writeCompiledCode);
+  // At exit, after the command has run, so the data holds the functions it compiled on the way;
+  // and only when it ran to its end: a command that failed early (a file it could not read) ran
+  // a part of its code, and its cache would leave the rest to compile on every later run.
+  process.once('exit', (code) => {
+    if (code === 0) writeCompiledCode();
+  });
 }
 
 /** Files compiled without a cache this run, and where their cache goes. */

@@ -188,3 +188,13 @@ test('the threads that read a PDF and make a batch’s PDF keep their compiled c
   await appeal(['batch', '150.19', '--blank', '2', '--out', 'batch.pdf', '--force', '--preview'], cache);
   expect(threadFiles()).toEqual(kept);
 });
+
+test('a command that fails keeps no compiled code: it ran only part of what the command runs', async () => {
+  const cache = join(temp.dir, 'cache-failed');
+  await runKept(['list'], cache);
+  const failed = await appeal(['show', 'no-such-case-anywhere'], cache);
+  expect(failed.code).not.toBe(0);
+  expect(packCache(cache, 'show')).toBeUndefined();
+  expect((await appeal(['show', '150.19'], cache)).code).toBe(0);
+  expect(packCache(cache, 'show')).toBeDefined();
+});

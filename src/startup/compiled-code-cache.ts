@@ -43,10 +43,6 @@ interface Header {
   dataChecksum: string;
 }
 
-/** What happened to each file, for tests: used the cache, or compiled and (at exit) wrote one. */
-export type CodeCacheOutcome = 'used' | 'compiled';
-export const codeCacheOutcomes = new Map<string, CodeCacheOutcome>();
-
 type LoadFunction = (this: unknown, module: NodeJS.Module, filename: string) => void;
 /** The parts of Node's CommonJS loader that its own loading of a .js or .cjs file uses, and so must this one. */
 interface ModuleInternals {
@@ -85,7 +81,6 @@ export function cacheCompiledCode(options: CodeCacheOptions): void {
       importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     });
     const used = cached !== undefined && !script.cachedDataRejected;
-    codeCacheOutcomes.set(basename(filename), used ? 'used' : 'compiled');
     if (!used) pending.push({ file, source, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     wrapper.call(module.exports, module.exports, requireFor(module), module, filename, dirname(filename));
@@ -176,7 +171,10 @@ export function readCache(file: string, source: Buffer): Buffer | undefined {
 
 export function writeCache(file: string, source: Buffer, data: Buffer): void {
   const header: Header = { runtime: runtimeName(), sourceLength: source.length, dataLength: data.length, dataChecksum: checksum(data) };
-  const temp = `${file}.${process.pid}.tmp`;
+  // A worker thread shares its process's id: the thread's too, so no two writers share a name.
+  // (worker_threads loads the streams library with it: here only, when a cache is written.)
+  const { threadId } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const temp = `${file}.${process.pid}-${threadId}.tmp`;
   try {
     writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), data, source]));
     renameSync(temp, file);
@@ -185,7 +183,6 @@ export function writeCache(file: string, source: Buffer, data: Buffer): void {
   }
 }
 
-/** Caches of other Node versions are never used again once appeal runs on this one. */
 /**
  * Files compiled from code this installation no longer has (its file names change with every
  * build), and temporary files a process stopped while writing left behind a while ago.
@@ -199,6 +196,7 @@ function removeLeftovers(folder: string, codeDir: string): void {
   }
 }
 
+/** Caches of other Node versions are never used again once appeal runs on this one. */
 function removeOtherRuntimes(parent: string, keep: string): void {
   for (const name of readdirSync(parent)) if (name !== keep && name.startsWith('node-')) rmSync(join(parent, name), { recursive: true, force: true });
 }

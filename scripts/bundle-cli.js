@@ -10,9 +10,8 @@
 // bundle: the case-library cache keeps only what this very code made.
 'use strict';
 const { createHash } = require('node:crypto');
-const { readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { mkdirSync } = require('node:fs');
 const { build, buildSync, transformSync } = require('esbuild');
 
 const root = join(__dirname, '..');

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import type { ProcessOutput } from '../output/process-output';
 import type { Clock } from '../time/clock';
 import type { CaseLibrary } from '../cases/case-library';
 import type { LetterLibrary } from '../letters/letter-library';
@@ -13,7 +14,7 @@ import { localDateKey } from '../time/clock';
 import { BUILD_ID_FILE, BUILTIN_CASES_DIR, TEMPLATES_DIR } from '../package-paths';
 
 export type InputStream = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
-export type OutputStream = Writable & { isTTY?: boolean; columns?: number };
+export type OutputStream = ProcessOutput;
 
 /** Everything a command may touch of the outside world, passed in so tests can supply their own. */
 export interface CommandContext {

@@ -389,7 +389,8 @@ function budgeted<T extends object>(value: T, budget: RenderBudget, seen = new W
 const compiledTemplates = new WeakMap<LetterTemplates, Map<string, RenderTemplate>>();
 
 /**
- * Compiles a checked template (see COMPILE_OPTIONS), or takes it as compiled before. Rendering is bounded (see RenderBudget): a template that validates can still not exhaust memory.
+ * Compiles a checked template (see COMPILE_OPTIONS), or takes it as compiled before. Rendering
+ * is bounded (see RenderBudget): a template that validates can still not exhaust memory.
  */
 export function compileLetterTemplate(templates: LetterTemplates, source: string): RenderTemplate {
   // A batch builds the same template for every member: compile it once per library.

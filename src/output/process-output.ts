@@ -1,7 +1,7 @@
 import { fstatSync, writeSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 
-/** What commands write to (commands/command-context.ts's ProcessOutput). */
+/** What commands write to: a stream, and whether it is a terminal and how wide (command-context.ts's OutputStream). */
 export type ProcessOutput = Writable & { isTTY?: boolean; columns?: number };
 
 /**

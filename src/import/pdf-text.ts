@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import { DataError } from '../errors/app-error';
 import { PDF_TEXT_WORKER_FILE } from '../package-paths';
+import { readPlainPdfText } from './pdf-plain-text';
 import { inflatesBeyond, MAX_INFLATED_BYTES } from './pdf-streams';
 import type { PdfTextReply, PdfTextRequest } from './pdf-text-worker';
 
@@ -16,6 +16,8 @@ export const PDF_LIMITS = {
   memoryBytes: 512 * 1024 * 1024,
   heapMb: 256,
   seconds: 60,
+  /** Drawing instructions over all pages: a few pages of text take some thousands; forms drawing forms can make billions. */
+  operations: 20_000_000,
 };
 
 /** How often the memory is looked at; pdf.js cannot inflate more than some megabytes between two looks. */
@@ -26,12 +28,27 @@ const refuse = (name: string, why: string) => new DataError(`${name} is a PDF th
 
 /**
  * The text of a PDF as lines (see pdf-page-lines.ts). A PDF from anyone may be built to exhaust
- * the machine, so before pdf.js sees it, its compressed streams are inflated here with a shared
- * budget; and pdf.js reads it on a worker thread that is stopped when the process grows past a
- * bound (whatever pdf.js decodes: other filters, encrypted streams, fonts), runs too long, or the
- * document has too many pages or too much text. pdf.js is loaded there only, when a PDF comes in.
+ * the machine, so first its compressed streams are inflated here with a shared budget. Then the
+ * plain reader (pdf-plain-text.ts) reads it at once if it is of the usual kind, within bounds on
+ * pages, text and drawing; otherwise pdf.js reads it on a worker thread that is stopped when the
+ * process grows past a bound (whatever pdf.js decodes: other filters, encrypted streams, fonts),
+ * runs too long, or the document has too many pages or too much text. pdf.js is loaded there
+ * only, when such a PDF comes in.
  */
-export async function extractPdfText(bytes: Uint8Array, name: string): Promise<string> {
+export async function extractPdfText(bytes: Buffer, name: string): Promise<string> {
+  if (inflatesBeyond(bytes)) throw refuse(name, `inflates to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB`);
+  const plain = readPlainPdfText(bytes, { pages: PDF_LIMITS.pages, textLength: PDF_LIMITS.textLength, inflatedBytes: MAX_INFLATED_BYTES, operations: PDF_LIMITS.operations });
+  if ('text' in plain) return plain.text;
+  if ('limit' in plain) {
+    if (plain.limit === 'pages') throw refuse(name, `has ${plain.pages} pages`);
+    if (plain.limit === 'text') throw refuse(name, `gives more than ${PDF_LIMITS.textLength / 1024 / 1024} MB of text`);
+    throw refuse(name, `draws its pages with more than ${PDF_LIMITS.operations / 1_000_000} million instructions`);
+  }
+  return extractPdfTextWithPdfjs(bytes, name);
+}
+
+/** The text pdf.js gives, on its thread; also what the plain reader is held to in the tests. */
+export async function extractPdfTextWithPdfjs(bytes: Uint8Array, name: string): Promise<string> {
   const reply = await readOnWorker(bytes, name);
   if (reply.ok) return reply.text;
   if (reply.limit === 'pages') throw refuse(name, `has ${reply.pages} pages`);
@@ -39,7 +56,9 @@ export async function extractPdfText(bytes: Uint8Array, name: string): Promise<s
   throw new Error(reply.message);
 }
 
-function readOnWorker(bytes: Uint8Array, name: string): Promise<PdfTextReply> {
+async function readOnWorker(bytes: Uint8Array, name: string): Promise<PdfTextReply> {
+  // Loaded only for the PDFs the plain reader leaves to pdf.js.
+  const { Worker } = await import('node:worker_threads');
   return new Promise((resolve, reject) => {
     const baseline = process.memoryUsage.rss();
     // stdout and stderr of its own: pdf.js's warnings about a damaged file are not for the person.
@@ -63,8 +82,6 @@ function readOnWorker(bytes: Uint8Array, name: string): Promise<PdfTextReply> {
     worker.on('message', (reply: PdfTextReply) => finish(() => resolve(reply)));
     worker.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooBig() : finish(() => reject(error))));
     worker.on('exit', (code) => finish(() => reject(new Error(`the PDF reader stopped (exit code ${code})`))));
-    // The worker loads pdf.js meanwhile, on the other core.
-    if (inflatesBeyond(bytes)) return finish(() => reject(refuse(name, `inflates to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB`)));
     const copy = new Uint8Array(bytes);
     worker.postMessage({ bytes: copy, maxPages: PDF_LIMITS.pages, maxTextLength: PDF_LIMITS.textLength } satisfies PdfTextRequest, [copy.buffer]);
   });

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError, DataError, ExitCode, UsageError } from '../errors/app-error';
+import { decodeWindows1252 } from '../text/windows-1252';
 import { htmlToText, isHtml } from './html-text';
 
 /** An Urgent Action is a few pages; anything bigger is the wrong file, or an attack. */
@@ -79,7 +80,7 @@ export async function documentText(bytes: Buffer, name: string): Promise<string>
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     // Older emails and pages are often Windows-1252.
-    text = new TextDecoder('windows-1252').decode(bytes);
+    text = decodeWindows1252(bytes);
   }
   return isHtml(text) ? htmlToText(text) : text;
 }

@@ -1,0 +1,198 @@
+import { constants, inflateSync } from 'node:zlib';
+import { isDict, PdfLexer, PdfName, PdfOperator, PdfRef, PdfUnsupported, type PdfDict, type PdfValue } from './pdf-syntax';
+
+/** A stream: its dictionary, and its data as it stands in the file (still compressed). */
+export interface PdfStream {
+  dict: PdfDict;
+  raw: Uint8Array;
+}
+
+type Resolved = Exclude<PdfValue, PdfRef> | PdfStream;
+
+export const isStream = (value: unknown): value is PdfStream => typeof value === 'object' && value !== null && 'raw' in value && 'dict' in value;
+
+const OBJECT_HEADER = /(\d+)\s+(\d+)\s+obj\b/g;
+const ENDSTREAM = Buffer.from('endstream', 'latin1');
+
+/**
+ * A PDF file's objects, found by reading the file from start to end rather than through its
+ * cross-reference table: a later definition of an object replaces an earlier one, as an
+ * incremental update does, and a damaged or false table misleads nothing. Objects inside object
+ * streams (PDF 1.5) are found too. What a stream inflates to is bounded by one shared budget.
+ */
+export class PdfFile {
+  private readonly offsets = new Map<number, number>();
+  private readonly inObjectStream = new Map<number, { stream: number; index: number; at: number }>();
+  private readonly cache = new Map<number, Resolved>();
+  private readonly trailers: PdfDict[] = [];
+  private budget: number;
+
+  constructor(
+    private readonly bytes: Buffer,
+    inflateBudget: number,
+  ) {
+    this.budget = inflateBudget;
+    this.scan();
+  }
+
+  private scan(): void {
+    const text = this.bytes.toString('latin1');
+    OBJECT_HEADER.lastIndex = 0;
+    const objectStreams: { num: number; at: number }[] = [];
+    for (let match = OBJECT_HEADER.exec(text); match; match = OBJECT_HEADER.exec(text)) {
+      // "12 0 obj" only at the start of a token: "112 0 obj" is not object 12.
+      if (match.index > 0 && /[0-9]/.test(text[match.index - 1]!)) continue;
+      const num = Number(match[1]);
+      const start = match.index + match[0].length;
+      const lexer = new PdfLexer(this.bytes, start);
+      let value: PdfValue | PdfOperator | undefined;
+      try {
+        value = lexer.read(true);
+      } catch {
+        continue;
+      }
+      this.offsets.set(num, start);
+      this.inObjectStream.delete(num);
+      this.cache.delete(num);
+      if (isDict(value)) {
+        const type = value.get('Type');
+        if (type instanceof PdfName && type.name === 'XRef') this.trailers.push(value);
+        const keyword = lexer.read(true);
+        if (keyword instanceof PdfOperator && keyword.name === 'stream') {
+          const dataStart = this.streamDataStart(lexer.position);
+          const end = this.bytes.indexOf(ENDSTREAM, dataStart);
+          if (type instanceof PdfName && type.name === 'ObjStm') objectStreams.push({ num, at: match.index });
+          // Stream data is skipped, so a "1 0 obj" inside it is not taken for an object.
+          OBJECT_HEADER.lastIndex = end < 0 ? text.length : end + ENDSTREAM.length;
+          continue;
+        }
+      }
+      OBJECT_HEADER.lastIndex = Math.max(OBJECT_HEADER.lastIndex, lexer.position);
+    }
+    for (let found = text.indexOf('trailer'); found >= 0; found = text.indexOf('trailer', found + 7)) {
+      try {
+        const value = new PdfLexer(this.bytes, found + 7).read(true);
+        if (isDict(value)) this.trailers.push(value);
+      } catch {
+        // A damaged trailer: another one, or the catalog found by type, serves.
+      }
+    }
+    for (const { num } of objectStreams) this.indexObjectStream(num);
+  }
+
+  private streamDataStart(afterKeyword: number): number {
+    const { bytes } = this;
+    if (bytes[afterKeyword] === 0x0d) return bytes[afterKeyword + 1] === 0x0a ? afterKeyword + 2 : afterKeyword + 1;
+    if (bytes[afterKeyword] === 0x0a) return afterKeyword + 1;
+    return afterKeyword;
+  }
+
+  /** Registers the objects an object stream holds, unless the file defines them again after it. */
+  private indexObjectStream(num: number): void {
+    const stream = this.get(new PdfRef(num, 0));
+    if (!isStream(stream)) return;
+    const count = stream.dict.get('N');
+    const first = stream.dict.get('First');
+    if (typeof count !== 'number' || typeof first !== 'number') throw new PdfUnsupported('an object stream without /N or /First');
+    const data = this.streamData(stream);
+    const lexer = new PdfLexer(data);
+    const streamOffset = this.offsets.get(num)!;
+    for (let index = 0; index < count; index++) {
+      const objectNumber = lexer.read();
+      const offset = lexer.read();
+      if (typeof objectNumber !== 'number' || typeof offset !== 'number') throw new PdfUnsupported('a damaged object stream');
+      const direct = this.offsets.get(objectNumber);
+      if (direct !== undefined && direct > streamOffset) continue;
+      this.offsets.delete(objectNumber);
+      this.inObjectStream.set(objectNumber, { stream: num, index, at: first + offset });
+    }
+  }
+
+  /** The object a reference points to (or the value itself); a missing object is null, as in PDF. */
+  get(value: PdfValue | PdfStream | undefined, seen = 0): Resolved {
+    if (!(value instanceof PdfRef)) return (value ?? null) as Resolved;
+    if (seen > 32) throw new PdfUnsupported('a chain of references');
+    const cached = this.cache.get(value.num);
+    if (cached !== undefined) return cached;
+    let resolved: Resolved = null;
+    const offset = this.offsets.get(value.num);
+    if (offset !== undefined) resolved = this.readObjectAt(offset, seen);
+    else {
+      const packed = this.inObjectStream.get(value.num);
+      if (packed) {
+        const stream = this.get(new PdfRef(packed.stream, 0), seen + 1);
+        if (!isStream(stream)) throw new PdfUnsupported('a missing object stream');
+        const object = new PdfLexer(this.streamData(stream), packed.at).read(true);
+        if (object instanceof PdfOperator) throw new PdfUnsupported('a damaged object stream');
+        resolved = this.get(object, seen + 1);
+      }
+    }
+    this.cache.set(value.num, resolved);
+    return resolved;
+  }
+
+  private readObjectAt(offset: number, seen: number): Resolved {
+    const lexer = new PdfLexer(this.bytes, offset);
+    const value = lexer.read(true);
+    if (value instanceof PdfOperator || value === undefined) return null;
+    if (!isDict(value)) return this.get(value, seen + 1);
+    const keyword = lexer.read(true);
+    if (!(keyword instanceof PdfOperator) || keyword.name !== 'stream') return value;
+    const start = this.streamDataStart(lexer.position);
+    const length = this.get(value.get('Length'), seen + 1);
+    let end = typeof length === 'number' && Number.isInteger(length) && length >= 0 ? start + length : -1;
+    // A /Length that does not land on "endstream" is wrong (pdf.js looks for the keyword then).
+    if (end < 0 || end > this.bytes.length || this.bytes.indexOf(ENDSTREAM, end) < 0 || this.bytes.indexOf(ENDSTREAM, end) - end > 4) {
+      end = this.bytes.indexOf(ENDSTREAM, start);
+      if (end < 0) end = this.bytes.length;
+      while (end > start && (this.bytes[end - 1] === 0x0a || this.bytes[end - 1] === 0x0d)) end--;
+    }
+    return { dict: value, raw: this.bytes.subarray(start, end) };
+  }
+
+  /** A value looked up in a dictionary, through a reference. */
+  lookup(dict: PdfDict, key: string): Resolved {
+    return this.get(dict.get(key));
+  }
+
+  /** What a stream's data decodes to: FlateDecode, or no filter; any other filter is for pdf.js. */
+  streamData(stream: PdfStream): Uint8Array {
+    const filter = this.get(stream.dict.get('Filter'));
+    const filters = Array.isArray(filter) ? filter.map((item) => this.get(item)) : filter === null ? [] : [filter];
+    let data: Uint8Array = stream.raw;
+    for (const each of filters) {
+      if (!(each instanceof PdfName) || (each.name !== 'FlateDecode' && each.name !== 'Fl')) throw new PdfUnsupported(`the filter ${each instanceof PdfName ? each.name : '?'}`);
+      const parms = this.get(stream.dict.get('DecodeParms'));
+      const predictor = isDict(parms) ? this.get(parms.get('Predictor')) : null;
+      if (typeof predictor === 'number' && predictor > 1) throw new PdfUnsupported('a predictor');
+      data = this.inflate(data);
+    }
+    return data;
+  }
+
+  private inflate(data: Uint8Array): Buffer {
+    let output: Buffer;
+    try {
+      output = inflateSync(data, { maxOutputLength: Math.max(this.budget, 1), finishFlush: constants.Z_SYNC_FLUSH });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new PdfUnsupported('more data than the budget');
+      // Damaged data: pdf.js reads what it can of it, in its own way.
+      throw new PdfUnsupported('damaged compressed data');
+    }
+    this.budget -= output.length;
+    if (this.budget < 0) throw new PdfUnsupported('more data than the budget');
+    return output;
+  }
+
+  /** The document catalog: /Root of the last trailer that names one. */
+  catalog(): PdfDict {
+    for (const trailer of [...this.trailers].reverse()) {
+      if (trailer.has('Encrypt')) throw new PdfUnsupported('an encrypted file');
+    }
+    for (const trailer of [...this.trailers].reverse()) {
+      const root = this.get(trailer.get('Root'));
+      if (isDict(root)) return root;
+    }
+    throw new PdfUnsupported('no catalog');
+  }
+}

@@ -25,6 +25,8 @@ export class PdfFile {
   private readonly inObjectStream = new Map<number, { stream: number; index: number; at: number }>();
   private readonly cache = new Map<number, Resolved>();
   private readonly trailers: PdfDict[] = [];
+  /** An object stream is read for each object in it: inflated once. */
+  private readonly decoded = new WeakMap<PdfStream, Uint8Array>();
   private budget: number;
 
   constructor(
@@ -157,6 +159,15 @@ export class PdfFile {
 
   /** What a stream's data decodes to: FlateDecode, or no filter; any other filter is for pdf.js. */
   streamData(stream: PdfStream): Uint8Array {
+    let data = this.decoded.get(stream);
+    if (!data) {
+      data = this.decode(stream);
+      this.decoded.set(stream, data);
+    }
+    return data;
+  }
+
+  private decode(stream: PdfStream): Uint8Array {
     const filter = this.get(stream.dict.get('Filter'));
     const filters = Array.isArray(filter) ? filter.map((item) => this.get(item)) : filter === null ? [] : [filter];
     let data: Uint8Array = stream.raw;

@@ -74,12 +74,15 @@ const codeOf = (bytes: string): number => {
 
 /** A larger range is no real font's; pdf.js refuses the same. */
 const MAX_RANGE = 0xffff;
+/** Entries over all of one map's ranges: a font has some thousands of glyphs; many large ranges are an attack. */
+const MAX_ENTRIES = 0x40000;
 
 /** A ToUnicode CMap: from a font's codes to the text they stand for. */
 export function readToUnicode(data: Uint8Array): Map<number, string> {
   const map = new Map<number, string>();
   const lexer = new PdfLexer(data);
   const operands: (PdfValue | PdfOperator)[] = [];
+  let entries = 0;
   for (let token = lexer.read(); token !== undefined; token = lexer.read()) {
     if (!(token instanceof PdfOperator)) {
       operands.push(token);
@@ -96,7 +99,7 @@ export function readToUnicode(data: Uint8Array): Map<number, string> {
         const [low, high, target] = [operands[at], operands[at + 1], operands[at + 2]];
         if (!(low instanceof PdfString) || !(high instanceof PdfString)) throw new PdfUnsupported('a damaged ToUnicode range');
         const [first, last] = [codeOf(low.bytes), codeOf(high.bytes)];
-        if (last - first > MAX_RANGE) throw new PdfUnsupported('a ToUnicode range too large');
+        if (last - first > MAX_RANGE || (entries += last - first + 1) > MAX_ENTRIES) throw new PdfUnsupported('a ToUnicode map too large');
         if (Array.isArray(target)) {
           target.forEach((each, index) => {
             if (first + index <= last && each instanceof PdfString) map.set(first + index, utf16(each.bytes));
@@ -220,6 +223,7 @@ function cidWidths(file: PdfFile, descendant: PdfDict): Map<number, number> {
   const array = file.lookup(descendant, 'W');
   if (!Array.isArray(array)) return widths;
   const items = array.map((each) => file.get(each));
+  let entries = 0;
   for (let at = 0; at < items.length; ) {
     const first = items[at];
     const next = items[at + 1];
@@ -233,7 +237,7 @@ function cidWidths(file: PdfFile, descendant: PdfDict): Map<number, number> {
     } else {
       const [last, width] = [next, items[at + 2]];
       if (typeof last !== 'number' || typeof width !== 'number') break;
-      if (last - first > MAX_RANGE) throw new PdfUnsupported('a width range too large');
+      if (last - first > MAX_RANGE || (entries += last - first + 1) > MAX_ENTRIES) throw new PdfUnsupported('a width array too large');
       for (let code = first; code <= last; code++) widths.set(code, width);
       at += 3;
     }

@@ -28,15 +28,16 @@ const refuse = (name: string, why: string) => new DataError(`${name} is a PDF th
 
 /**
  * The text of a PDF as lines (see pdf-page-lines.ts). A PDF from anyone may be built to exhaust
- * the machine, so first its compressed streams are inflated here with a shared budget. Then the
- * plain reader (pdf-plain-text.ts) reads it at once if it is of the usual kind, within bounds on
- * pages, text and drawing; otherwise pdf.js reads it on a worker thread that is stopped when the
- * process grows past a bound (whatever pdf.js decodes: other filters, encrypted streams, fonts),
- * runs too long, or the document has too many pages or too much text. pdf.js is loaded there
- * only, when such a PDF comes in.
+ * the machine. The plain reader (pdf-plain-text.ts) reads it at once if it is of the usual kind,
+ * within bounds on what it inflates, pages, text and drawing. Otherwise its compressed streams
+ * are all inflated here with a shared budget, and then pdf.js reads it on a worker thread that is
+ * stopped when the process grows past a bound (whatever pdf.js decodes: other filters, encrypted
+ * streams, fonts), runs too long, or the document has too many pages or too much text. pdf.js is
+ * loaded there only, when such a PDF comes in.
  */
 export async function extractPdfText(bytes: Buffer, name: string): Promise<string> {
-  if (inflatesBeyond(bytes)) throw refuse(name, `inflates to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB`);
+  // The plain reader inflates only what it reads, within the same budget; a file it leaves to
+  // pdf.js (which may inflate anything in it) has all its streams measured first.
   const plain = readPlainPdfText(bytes, { pages: PDF_LIMITS.pages, textLength: PDF_LIMITS.textLength, inflatedBytes: MAX_INFLATED_BYTES, operations: PDF_LIMITS.operations });
   if ('text' in plain) return plain.text;
   if ('limit' in plain) {
@@ -44,6 +45,7 @@ export async function extractPdfText(bytes: Buffer, name: string): Promise<strin
     if (plain.limit === 'text') throw refuse(name, `gives more than ${PDF_LIMITS.textLength / 1024 / 1024} MB of text`);
     throw refuse(name, `draws its pages with more than ${PDF_LIMITS.operations / 1_000_000} million instructions`);
   }
+  if (inflatesBeyond(bytes)) throw refuse(name, `inflates to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB`);
   return extractPdfTextWithPdfjs(bytes, name);
 }
 

@@ -108,6 +108,8 @@ const BOMBS: [string, () => Buffer, string][] = [
   ['64 streams of 64 MB each', () => pdfFile(Array.from({ length: 64 }, () => flate(zerosStream(64)))), 'inflates to more than 100 MB'],
   ['a stream without /Length', () => pdfFile([{ dict: '<< /Filter /FlateDecode >>', data: zerosStream(4096) }]), 'inflates to more than 100 MB'],
   ['a stream compressed twice, [/FlateDecode /FlateDecode]', () => pdfFile([{ dict: '<< /Filter [/FlateDecode /FlateDecode] >>', data: deflateSync(zerosStream(4096)) }]), 'inflates to more than 100 MB'],
+  // Not a bomb of memory but of work: the plain reader stops counting at its bound on drawing.
+  ['a page of 24 million drawing instructions', () => pdfFile([flate(deflateSync('q Q '.repeat(12_000_000)))]), 'draws its pages with more than 20 million instructions'],
   ['an object stream no page draws', () => pdfFile([flate(deflateSync('BT ET'))], [flate(zerosStream(4096), ' /Type /ObjStm /N 1 /First 4')]), 'inflates to more than 100 MB'],
   // Hex-encoded, the compressed data does not show as such in the file: pdf.js decodes it, and the
   // memory watch on the thread that reads it stops it.
@@ -120,9 +122,9 @@ const BOMBS: [string, () => Buffer, string][] = [
 const linuxOnly = process.platform === 'linux' ? describe : describe.skip;
 
 // Issue 14, item 9: "a 4 MB PDF that inflates to 4 GB passes 9 GB of memory". The principle: a
-// PDF's compressed streams are inflated with one shared budget before pdf.js sees the file, and
-// pdf.js reads it on a thread that is stopped when the process grows past a bound, whatever it
-// was decoding. Peak memory is read from /proc (VmHWM) by a preload, hence Linux only.
+// PDF's compressed streams are inflated with one shared budget before any reader sees the file;
+// the plain reader counts what it draws, and pdf.js reads on a thread that is stopped when the
+// process grows past a bound, whatever it was decoding. Peak memory is read from /proc (VmHWM) by a preload, hence Linux only.
 linuxOnly('import of PDF bombs', () => {
   const temp = makeTempDir();
   afterAll(() => temp.cleanup());

@@ -2,7 +2,7 @@
 // fonts that use WinAnsiEncoding (Helvetica, Times, Courier and their styles), by WinAnsi code,
 // from the Adobe font metrics that pdfkit ships. A PDF may use these fonts without embedding them
 // or giving their widths, and the plain PDF reader needs widths to tell a word gap from a kern.
-// Run it again only if the metrics change: node scripts/write-standard-font-widths.js
+// Run it again (after npm run build) only if the metrics change: node scripts/write-standard-font-widths.js
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join, dirname } = require('node:path');

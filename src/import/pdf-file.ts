@@ -25,6 +25,8 @@ export class PdfFile {
   private readonly inObjectStream = new Map<number, { stream: number; index: number; at: number }>();
   private readonly cache = new Map<number, Resolved>();
   private readonly trailers: PdfDict[] = [];
+  /** Where each stream's data ends ("endstream"), by where it starts, as the scan found it. */
+  private readonly streamEnds = new Map<number, number>();
   /** An object stream is read for each object in it: inflated once. */
   private readonly decoded = new WeakMap<PdfStream, Uint8Array>();
   private budget: number;
@@ -47,12 +49,9 @@ export class PdfFile {
       const num = Number(match[1]);
       const start = match.index + match[0].length;
       const lexer = new PdfLexer(this.bytes, start);
-      let value: PdfValue | PdfOperator | undefined;
-      try {
-        value = lexer.read(true);
-      } catch {
-        continue;
-      }
+      // A damaged object is pdf.js's to repair. Giving up also keeps the reading linear: a file of
+      // "1 0 obj (" again and again would otherwise read to its end from every one of them.
+      const value = lexer.read(true);
       this.offsets.set(num, start);
       this.inObjectStream.delete(num);
       this.cache.delete(num);
@@ -63,6 +62,7 @@ export class PdfFile {
         if (keyword instanceof PdfOperator && keyword.name === 'stream') {
           const dataStart = this.streamDataStart(lexer.position);
           const end = this.bytes.indexOf(ENDSTREAM, dataStart);
+          this.streamEnds.set(dataStart, end < 0 ? this.bytes.length : end);
           if (type instanceof PdfName && type.name === 'ObjStm') objectStreams.push({ num, at: match.index });
           // Stream data is skipped, so a "1 0 obj" inside it is not taken for an object.
           OBJECT_HEADER.lastIndex = end < 0 ? text.length : end + ENDSTREAM.length;
@@ -71,7 +71,10 @@ export class PdfFile {
       }
       OBJECT_HEADER.lastIndex = Math.max(OBJECT_HEADER.lastIndex, lexer.position);
     }
-    for (let found = text.indexOf('trailer'); found >= 0; found = text.indexOf('trailer', found + 7)) {
+    const trailerAt: number[] = [];
+    for (let found = text.indexOf('trailer'); found >= 0; found = text.indexOf('trailer', found + 7)) trailerAt.push(found);
+    // A file has one trailer per update to it: the last few are all that can matter.
+    for (const found of trailerAt.slice(-8)) {
       try {
         const value = new PdfLexer(this.bytes, found + 7).read(true);
         if (isDict(value)) this.trailers.push(value);
@@ -143,13 +146,19 @@ export class PdfFile {
     const start = this.streamDataStart(lexer.position);
     const length = this.get(value.get('Length'), seen + 1);
     let end = typeof length === 'number' && Number.isInteger(length) && length >= 0 ? start + length : -1;
-    // A /Length that does not land on "endstream" is wrong (pdf.js looks for the keyword then).
-    if (end < 0 || end > this.bytes.length || this.bytes.indexOf(ENDSTREAM, end) < 0 || this.bytes.indexOf(ENDSTREAM, end) - end > 4) {
-      end = this.bytes.indexOf(ENDSTREAM, start);
-      if (end < 0) end = this.bytes.length;
+    // A /Length that does not land on "endstream" (after a line end) is wrong: the data runs to
+    // the keyword then, as pdf.js reads it.
+    if (end < 0 || !this.endstreamNear(end)) {
+      end = this.streamEnds.get(start) ?? this.bytes.length;
       while (end > start && (this.bytes[end - 1] === 0x0a || this.bytes[end - 1] === 0x0d)) end--;
     }
     return { dict: value, raw: this.bytes.subarray(start, end) };
+  }
+
+  private endstreamNear(at: number): boolean {
+    let from = at;
+    while (from < at + 4 && (this.bytes[from] === 0x0a || this.bytes[from] === 0x0d || this.bytes[from] === 0x20)) from++;
+    return this.bytes.subarray(from, from + ENDSTREAM.length).equals(ENDSTREAM);
   }
 
   /** A value looked up in a dictionary, through a reference. */

@@ -172,15 +172,15 @@ console.log('');
 }
 console.log('');
 
-// Import: the Honduras Urgent Action (6.5 KB of text), and the same text as a three-page PDF.
+// Import: the Honduras Urgent Action (6.5 KB of text), and the same text as a four-page PDF.
 console.log('Import (appeal import FILE --stdout), whole process:');
 {
   const text = join(ROOT, 'test', 'fixtures', 'samples', 'hn-ua60-16-3.txt');
   report('a 6.5 KB text', paired(() => appeal(['import', text, '--stdout']), nodeBare), 'node -e 0', 3);
   const pdf = join(work, 'hn-ua60-16-3.pdf');
   await writeDocumentPdf(readFileSync(text, 'utf8'), pdf);
-  if (pdftotext) skip('a 3-page PDF', pdftotext);
-  else report('a 3-page PDF', paired(() => appeal(['import', pdf, '--stdout']), () => run('pdftotext', [pdf, join(work, 'hn.txt')])), 'pdftotext', 10);
+  if (pdftotext) skip('a 4-page PDF', pdftotext);
+  else report('a 4-page PDF', paired(() => appeal(['import', pdf, '--stdout']), () => run('pdftotext', [pdf, join(work, 'hn.txt')])), 'pdftotext', 10);
 }
 console.log('');
 
@@ -230,7 +230,7 @@ console.log(`${results.filter(Boolean).length} of ${results.length} goals met.`)
 
 rmSync(work, { recursive: true, force: true });
 
-/** A plain PDF of a document's text (pdfkit, Helvetica 14 pt: three pages), as an office would send it. */
+/** A plain PDF of a document's text (pdfkit, Helvetica 14 pt: four pages), as an office would send it. */
 async function writeDocumentPdf(text, file) {
   const { default: PDFDocument } = await import('pdfkit');
   const { createWriteStream } = await import('node:fs');

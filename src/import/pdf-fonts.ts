@@ -8,6 +8,8 @@ export interface Glyph {
   code: number;
   unicode: string;
   width: number;
+  /** What pdf.js's text extraction makes of the character (white space, a mark...), once known. */
+  category?: { isWhitespace: boolean; isZeroWidthDiacritic: boolean; isInvisibleFormatMark: boolean };
 }
 
 /** A font as text extraction needs it: how a shown string splits into glyphs, and their text. */
@@ -197,7 +199,8 @@ export function loadTextFont(file: PdfFile, dict: PdfDict): TextFont {
     const widths = STANDARD_FONT_WIDTHS[standard]!;
     widthOf = (code) => widths[code] ?? 0;
   }
-  const known: (Glyph | undefined)[] = [];
+  // Filled in as codes are met; made whole at once so that it stays a plain array, not a sparse one.
+  const known = new Array<Glyph | undefined>(256).fill(undefined);
   return {
     name,
     glyphs(bytes) {

@@ -26,13 +26,16 @@ class TextState {
   font: TextFont | null = null;
   fontName: string | null = null;
   fontSize = 0;
-  textMatrix: number[] = [...IDENTITY];
-  textLineMatrix: number[] = [...IDENTITY];
   charSpacing = 0;
   wordSpacing = 0;
   leading = 0;
   textHScale = 1;
   textRise = 0;
+
+  constructor(
+    public textMatrix: number[] = [...IDENTITY],
+    public textLineMatrix: number[] = [...IDENTITY],
+  ) {}
 
   translateTextMatrix(x: number, y: number): void {
     const m = this.textMatrix;
@@ -51,10 +54,18 @@ class TextState {
     this.textMatrix = [...this.textLineMatrix];
   }
 
+  /** A copy for q (pdf.js's clone): field by field, as every line of some documents saves the state. */
   clone(): TextState {
-    const copy = Object.assign(new TextState(), this);
-    copy.textMatrix = [...this.textMatrix];
-    copy.textLineMatrix = [...this.textLineMatrix];
+    const copy = new TextState(this.textMatrix.slice(), this.textLineMatrix.slice());
+    copy.ctm = this.ctm;
+    copy.font = this.font;
+    copy.fontName = this.fontName;
+    copy.fontSize = this.fontSize;
+    copy.charSpacing = this.charSpacing;
+    copy.wordSpacing = this.wordSpacing;
+    copy.leading = this.leading;
+    copy.textHScale = this.textHScale;
+    copy.textRise = this.textRise;
     return copy;
   }
 }
@@ -177,6 +188,20 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
     return [c[0]! * a + c[2]! * b, c[1]! * a + c[3]! * b, c[0]! * cc + c[2]! * d, c[1]! * cc + c[3]! * d, c[0]! * e + c[2]! * f + c[4]!, c[1]! * e + c[3]! * f + c[5]!];
   };
 
+  /** pdf.js's first test in compareWithLastPosition: is a glyph at `transform` on the page at all? */
+  const inView = (transform: readonly number[], glyphWidth: number): boolean =>
+    !(transform[4]! + glyphWidth < viewBox[0]! || transform[4]! > viewBox[2]! || transform[5]! < viewBox[1]! || transform[5]! > viewBox[3]!);
+
+  /** currentTextTransform() after the text matrix moved along its line since `previous` was made: e and f computed, the rest as they were. */
+  const movedAlong = (previous: readonly number[]): Matrix => {
+    const t = textState.textMatrix;
+    const c = textState.ctm;
+    const rise = textState.textRise;
+    const e = t[0]! * 0 + t[2]! * rise + t[4]!;
+    const f = t[1]! * 0 + t[3]! * rise + t[5]!;
+    return [previous[0]!, previous[1]!, previous[2]!, previous[3]!, c[0]! * e + c[2]! * f + c[4]!, c[1]! * e + c[3]! * f + c[5]!];
+  };
+
   const ensureItem = () => {
     if (item.initialized) return item;
     item.fontName = textState.fontName;
@@ -249,7 +274,7 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
     const currentTransform = currentTextTransform();
     let posX = currentTransform[4];
     let posY = currentTransform[5];
-    if (posX + glyphWidth < viewBox[0]! || posX > viewBox[2]! || posY < viewBox[1]! || posY > viewBox[3]!) return false;
+    if (!inView(currentTransform, glyphWidth)) return false;
     if (!textState.font || !item.prevTransform) return true;
     let lastPosX = item.prevTransform[4];
     let lastPosY = item.prevTransform[5];
@@ -330,35 +355,47 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
     }
     const glyphs = font.glyphs(chars);
     const scale = 0.001 * textState.fontSize;
+    const hScale = textState.textHScale;
+    // Whether the text position is where the last glyph left it, and prevTransform says so: true
+    // after a glyph that moved it and no spacing after. Then pdf.js's comparison with the last
+    // position finds them equal, and the glyph's transform differs from the last in e and f only;
+    // both are taken as such here, the same figures with a fraction of the work.
+    let contiguous = false;
     for (let index = 0; index < glyphs.length; index++) {
       const glyph = glyphs[index]!;
-      const category = categoryOf(glyph.unicode);
+      const category = (glyph.category ??= categoryOf(glyph.unicode));
       if (category.isInvisibleFormatMark) continue;
       let charSpacing = baseCharSpacing + (index + 1 === glyphs.length ? extraSpacing : 0);
       let scaledDim = glyph.width * scale;
       if (glyph.code === 0x20) charSpacing += textState.wordSpacing;
       if (category.isWhitespace) {
         charSpacing += scaledDim;
-        textState.translateTextMatrix(charSpacing * textState.textHScale, 0);
+        textState.translateTextMatrix(charSpacing * hScale, 0);
         saveLastChar(' ');
+        contiguous = false;
         continue;
       }
-      if (!category.isZeroWidthDiacritic && !compareWithLastPosition(scaledDim)) {
-        textState.translateTextMatrix(scaledDim * textState.textHScale, 0);
-        continue;
+      if (!category.isZeroWidthDiacritic) {
+        const visible = contiguous ? inView(item.prevTransform!, scaledDim) : compareWithLastPosition(scaledDim);
+        if (!visible) {
+          textState.translateTextMatrix(scaledDim * hScale, 0);
+          contiguous = false;
+          continue;
+        }
       }
       const chunk = ensureItem();
       if (category.isZeroWidthDiacritic) scaledDim = 0;
-      scaledDim *= textState.textHScale;
+      scaledDim *= hScale;
       textState.translateTextMatrix(scaledDim, 0);
       chunk.width += scaledDim;
       if (scaledDim) {
-        chunk.prevTransform = currentTextTransform();
+        chunk.prevTransform = contiguous ? movedAlong(chunk.prevTransform!) : currentTextTransform();
         chunk.prevTextRise = textState.textRise;
       }
       if (saveLastChar(glyph.unicode)) chunk.str.push(' ');
       chunk.str.push(glyph.unicode);
-      if (charSpacing) textState.translateTextMatrix(charSpacing * textState.textHScale, 0);
+      if (charSpacing) textState.translateTextMatrix(charSpacing * hScale, 0);
+      contiguous = scaledDim !== 0 && charSpacing === 0;
     }
   };
 
@@ -461,7 +498,8 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
         if (!textState.font) throw new PdfUnsupported('text shown without a font');
         const spaceFactor = -textState.fontSize / 1000;
         let buffer = '';
-        for (const element of elements) {
+        for (let at = 0; at < elements.length; at++) {
+          const element = elements[at];
           if (element instanceof PdfString) buffer += element.bytes;
           else if (typeof element === 'number' && element !== 0) {
             showText(buffer, element * spaceFactor);

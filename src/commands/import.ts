@@ -36,7 +36,7 @@ function shown(context: CommandContext, path: string): string {
 
 /**
  * The document read into a draft case. A PDF's reader thread starts first and loads pdf.js on the
- * other core while this one loads the importer (YAML, zod, chrono-node).
+ * other core while this one loads the importer (YAML, zod, the finders).
  */
 async function readUrgentAction(context: CommandContext, file: string): Promise<{ name: string; imported: ImportedCase; importer: typeof import('../import/importer') }> {
   const { bytes, name } = await readInput(context, file);

@@ -12,7 +12,9 @@
 const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+const Module = require('node:module');
 const { build, buildSync, transformSync } = require('esbuild');
+const { caselessSources } = require('./caseless-patterns');
 
 const root = join(__dirname, '..');
 const outdir = join(root, 'dist', 'cli');
@@ -206,7 +208,36 @@ function packText(files) {
 const EXTERNAL = ['nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'mailparser'];
 const NODE_CJS = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' };
 
+/**
+ * import's case-insensitive patterns, each with its form without the i flag (src/import/case-patterns.ts):
+ * the patterns are those import's modules make as they load, listed by loading them here.
+ */
+async function caselessPatternTable() {
+  const listing = await build({
+    stdin: { contents: "require('./import/import-document'); module.exports = require('./import/case-patterns').caseInsensitiveSources();", resolveDir: join(root, 'src'), sourcefile: 'caseless-sources.js', loader: 'js' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+  });
+  const listed = new Module(join(root, 'src', 'caseless-sources.js'));
+  listed.paths = Module._nodeModulePaths(join(root, 'src'));
+  listed._compile(listing.outputFiles[0].text, join(root, 'src', 'caseless-sources.js'));
+  return caselessSources(listed.exports);
+}
+
+/** The bundle's src/import/caseless-table.ts: the table, where tsc's files and the tests have none. */
+const caselessTablePlugin = (table) => ({
+  name: 'appeal-caseless-patterns',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]import[\\/]caseless-table\.ts$/ }, () => ({ contents: `export const CASELESS_PATTERNS = ${JSON.stringify(table)};`, loader: 'js' }));
+  },
+});
+
 async function main() {
+const caseless = await caselessPatternTable();
 const result = await build({
   entryPoints: [join(root, 'src', 'entry.ts')],
   outdir,
@@ -224,7 +255,7 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
   write: false,
-  plugins: [vendorPlugin],
+  plugins: [vendorPlugin, caselessTablePlugin(caseless)],
   // i18n-iso-countries and csv-parse are bundled into the chunks of the commands that use them (and
   // chrono-node's four languages that import reads into vendor files: see VENDOR).
   external: EXTERNAL,

@@ -1,5 +1,6 @@
 import { isCapitalsHeading, isProse, listItemText, nextFilled, wordCount } from './document-lines';
 import { countryByName, splitTrailingCountry } from './countries';
+import { caseInsensitive } from './case-patterns';
 import { HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, ORGANISATION_WORDS, firstWord, isNameWord, isOrganisationLine, isPersonNameLine, isTitleLine } from './official-words';
 import { LANGUAGES } from './languages';
 import { segmentAt, segmentDocument, type SegmentKind } from './segments';
@@ -42,7 +43,7 @@ const POST_LIMIT = /\b(?:only send (?:physical |postal )?(?:mail|letters|post)|d
 // Built once: the label alternation covers every language, and a pattern made inside a loop is
 // made again (and its long source hashed again) for every line. One pattern serves every use (see
 // firstMatch): the first label in a text, each label, and the label a line starts with.
-const CONTACT_LABELS = new RegExp(CONTACT_LABEL, 'giu');
+const CONTACT_LABELS = caseInsensitive(CONTACT_LABEL, 'giu');
 /** What ends a line for "." and "$" in a pattern: a line that holds one is not one contact line. */
 const LINE_END = /[\n\r\u2028\u2029]/;
 

@@ -4,9 +4,10 @@
 // each compile, in every process: half of the cost of import's patterns, the larger part of its
 // time. Written out once here, each letter becomes the class of the letters it matches ("d" gives
 // [dD], "k" gives [kK\u{212a}]), found by asking V8 itself, letter by letter, which characters the
-// /iu pattern matches; \p{L} gives [\p{L}] and the few characters that match it only under i.
-// A pattern holding anything else that i changes (\b, \w, other \p{...}, back-references, named
-// groups) is left as it is.
+// /iu pattern matches; \p{L} gives [\p{L}] and the few characters that match it only under i, \w
+// likewise (with ſ and the Kelvin sign), and \b and \B look at those same word characters. A
+// pattern holding anything else that i changes (other \p{...}, back-references, named groups) is
+// left as it is.
 'use strict';
 
 const MAX_CODE_POINT = 0x10ffff;
@@ -21,7 +22,7 @@ const characters = function* () {
 };
 
 /** One part of a pattern's source: a literal character, something i leaves alone, or a class. */
-function tokens(source) {
+function tokens(source, inClass = false) {
   const out = [];
   for (let at = 0; at < source.length; ) {
     const rest = source.slice(at);
@@ -30,6 +31,8 @@ function tokens(source) {
       out.push({ kind: 'char', codePoint: parseInt(match[1] ?? match[2] ?? match[3], 16), text: match[0] });
     } else if ((match = /^\\p\{L\}/.exec(rest))) {
       out.push({ kind: 'letters', text: match[0] });
+    } else if ((match = inClass ? /^\\w/.exec(rest) : /^\\[bBwW]/.exec(rest))) {
+      out.push({ kind: { '\\b': 'boundary', '\\B': 'inside', '\\w': 'word', '\\W': 'nonword' }[match[0]], text: match[0] });
     } else if ((match = /^\\(?:[bBwWkpP1-9])/.exec(rest))) {
       return undefined;
     } else if ((match = /^\\(?:c[A-Za-z]|[dDsSnrtfv0]|[\^$\\.*+?()[\]{}|/-])/.exec(rest))) {
@@ -43,7 +46,7 @@ function tokens(source) {
     } else if (rest[0] === '[') {
       const end = classEnd(source, at);
       if (end < 0) return undefined;
-      const members = tokens(source.slice(at + 1 + (source[at + 1] === '^' ? 1 : 0), end));
+      const members = tokens(source.slice(at + 1 + (source[at + 1] === '^' ? 1 : 0), end), true);
       if (!members) return undefined;
       out.push({ kind: 'class', negated: source[at + 1] === '^', members, text: source.slice(at, end + 1) });
       at = end + 1;
@@ -98,10 +101,13 @@ function caseClasses(codePoints) {
   return classes;
 }
 
-/** What \p{L} matches under i and not without it (U+0345, which folds to a Greek iota). */
-function lettersOnlyUnderI() {
-  const withI = /^\p{L}$/iu;
-  const without = /^\p{L}$/u;
+/**
+ * What a class matches under i and not without it: for \p{L}, U+0345 (which folds to a Greek
+ * iota); for \w, and so for \b, ſ and the Kelvin sign (which fold to s and k).
+ */
+function onlyUnderI(characterClass) {
+  const withI = new RegExp(`^${characterClass}$`, 'iu');
+  const without = new RegExp(`^${characterClass}$`, 'u');
   const extra = [];
   for (const codePoint of characters()) {
     const text = String.fromCodePoint(codePoint);
@@ -110,14 +116,20 @@ function lettersOnlyUnderI() {
   return extra;
 }
 
-function rewrite(parts, classes, letterExtras, inClass) {
+function rewrite(parts, classes, extras, inClass) {
+  const letters = `\\p{L}${extras.letters.map(escaped).join('')}`;
+  const word = `\\w${extras.word.map(escaped).join('')}`;
   let out = '';
   for (let index = 0; index < parts.length; index++) {
     const part = parts[index];
     if (part.kind === 'plain') out += part.text;
-    else if (part.kind === 'letters') out += inClass ? `\\p{L}${letterExtras.map(escaped).join('')}` : `[\\p{L}${letterExtras.map(escaped).join('')}]`;
+    else if (part.kind === 'letters') out += inClass ? letters : `[${letters}]`;
+    else if (part.kind === 'word') out += inClass ? word : `[${word}]`;
+    else if (part.kind === 'nonword') out += `[^${word}]`;
+    else if (part.kind === 'boundary') out += `(?:(?<=[${word}])(?![${word}])|(?<![${word}])(?=[${word}]))`;
+    else if (part.kind === 'inside') out += `(?:(?<=[${word}])(?=[${word}])|(?<![${word}])(?![${word}]))`;
     else if (part.kind === 'class') {
-      const members = rewrite(part.members, classes, letterExtras, true);
+      const members = rewrite(part.members, classes, extras, true);
       if (members === undefined) return undefined;
       out += `[${part.negated ? '^' : ''}${members}]`;
     } else if (inClass && parts[index + 1]?.text === '-' && parts[index + 2]?.kind === 'char') {
@@ -155,10 +167,10 @@ function caselessSources(sources) {
   const codePoints = new Set();
   for (const { parts } of parsed) literalCodePoints(parts, codePoints);
   const classes = caseClasses(codePoints);
-  const letterExtras = lettersOnlyUnderI();
+  const extras = { letters: onlyUnderI('\\p{L}'), word: onlyUnderI('\\w') };
   const table = {};
   for (const { source, parts } of parsed) {
-    const caseless = rewrite(parts, classes, letterExtras, false);
+    const caseless = rewrite(parts, classes, extras, false);
     if (caseless !== undefined) table[source] = caseless;
   }
   return table;

@@ -3,7 +3,8 @@
  * the class of the letters it matches (scripts/caseless-patterns.js, src/import/case-patterns.ts).
  * Each rewritten pattern must find exactly what the pattern as written finds: the same matches,
  * at the same places, with the same groups, in every document of the fixtures and in texts made to
- * try the letters whose other cases are not their upper and lower case (ſ, K, Å, ẞ, ᲀ, U+0345).
+ * try the letters whose other cases are not their upper and lower case (ſ, K, Å, ẞ, ᲀ, U+0345),
+ * which also tell \b and \w apart with and without i.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -12,7 +12,9 @@
 const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+const Module = require('node:module');
 const { build, buildSync, transformSync } = require('esbuild');
+const { caselessSources } = require('./caseless-patterns');
 
 const root = join(__dirname, '..');
 const outdir = join(root, 'dist', 'cli');
@@ -26,6 +28,12 @@ const VENDOR = {
   handlebars: 'handlebars.cjs',
   // For templates the case-library cache keeps compiled: the runtime alone.
   'handlebars/runtime': 'handlebars-runtime.cjs',
+  // chrono-node, likewise: import reads the plain dates of most documents itself
+  // (src/import/document-dates.ts) and loads a language's parser only for a date it cannot read.
+  'chrono-node/en': 'chrono-en.cjs',
+  'chrono-node/es': 'chrono-es.cjs',
+  'chrono-node/fr': 'chrono-fr.cjs',
+  'chrono-node/de': 'chrono-de.cjs',
 };
 // pdfkit and fontkit are bundled, so that a PDF letter reads two files instead of fifty modules.
 // They import, and set up at once, libraries that only some documents need: brotli's 120 KB
@@ -98,7 +106,7 @@ const vendorPlugin = {
     // has none of: load it on first use instead of at every start.
     build.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('commander') ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });", loader: 'js' }));
-    build.onResolve({ filter: /^handlebars(\/|$)/ }, (args) => (VENDOR[args.path] ? { path: `./vendor/${VENDOR[args.path]}`, external: true } : undefined));
+    build.onResolve({ filter: /^(handlebars|chrono-node)(\/|$)/ }, (args) => (VENDOR[args.path] ? { path: `./vendor/${VENDOR[args.path]}`, external: true } : undefined));
     build.onResolve({ filter: /^(brotli|@noble\/ciphers|png-js|linebreak|unicode-properties)(\/|$)/ }, (args) => (LAZY[args.path] ? { path: args.path, namespace: 'lazy-vendor' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (args) => ({ contents: lazyModule(args.path), loader: 'js' }));
     build.onResolve({ filter: /^\.\/vendor\// }, (args) => ({ path: args.path, external: true }));
@@ -160,12 +168,15 @@ const asciiOnly = (code) => code.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.c
  * The pack: appeal's own code and commander, every file of it a function in one file, which a
  * command reads and compiles (from V8's cache) at once, instead of the twenty to thirty files a
  * command would load one by one, each resolved, read and compiled by Node's loader. Files whose code
- * is mostly a library's (YAML, zod, pdfkit, fontkit, chrono, csv-parse) stay files of their own,
- * loaded only by the commands that need them; they reach the pack's files through small stubs.
+ * is mostly a library's (YAML, zod, pdfkit, fontkit, csv-parse), and import's own, stay files of
+ * their own, loaded only by the commands that need them; they reach the pack's files through small stubs.
  */
 const PACK = 'appeal.cjs';
 const isLibraryFile = (meta) => {
   if (meta.entryPoint === 'src/entry.ts') return false;
+  // The importer's finders and country names are 180 KB that only import runs: in the pack, every
+  // other command would read them too (list and --help lose 1-2 ms), so they stay a file of their own.
+  if (meta.entryPoint === 'src/import/importer.ts') return true;
   const inputs = Object.entries(meta.inputs);
   const library = inputs.filter(([input]) => input.includes('node_modules/')).reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
   return library > meta.bytes / 2;
@@ -197,7 +208,36 @@ function packText(files) {
 const EXTERNAL = ['nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'pdfjs-dist', 'mailparser'];
 const NODE_CJS = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' };
 
+/**
+ * import's case-insensitive patterns, each with its form without the i flag (src/import/case-patterns.ts):
+ * the patterns are those import's modules make as they load, listed by loading them here.
+ */
+async function caselessPatternTable() {
+  const listing = await build({
+    stdin: { contents: "require('./import/import-document'); module.exports = require('./import/case-patterns').caseInsensitiveSources();", resolveDir: join(root, 'src'), sourcefile: 'caseless-sources.js', loader: 'js' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+  });
+  const listed = new Module(join(root, 'src', 'caseless-sources.js'));
+  listed.paths = Module._nodeModulePaths(join(root, 'src'));
+  listed._compile(listing.outputFiles[0].text, join(root, 'src', 'caseless-sources.js'));
+  return caselessSources(listed.exports);
+}
+
+/** The bundle's src/import/caseless-table.ts: the table, where tsc's files and the tests have none. */
+const caselessTablePlugin = (table) => ({
+  name: 'appeal-caseless-patterns',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]import[\\/]caseless-table\.ts$/ }, () => ({ contents: `export const CASELESS_PATTERNS = ${JSON.stringify(table)};`, loader: 'js' }));
+  },
+});
+
 async function main() {
+const caseless = await caselessPatternTable();
 const result = await build({
   entryPoints: [join(root, 'src', 'entry.ts')],
   outdir,
@@ -215,9 +255,9 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
   write: false,
-  plugins: [vendorPlugin],
-  // chrono-node, i18n-iso-countries and csv-parse are bundled into the chunks of the commands that use
-  // them: chrono then brings only the four languages appeal reads (en, es, fr, de), not all of them.
+  plugins: [vendorPlugin, caselessTablePlugin(caseless)],
+  // i18n-iso-countries and csv-parse are bundled into the chunks of the commands that use them (and
+  // chrono-node's four languages that import reads into vendor files: see VENDOR).
   external: EXTERNAL,
 });
 mkdirSync(outdir, { recursive: true });

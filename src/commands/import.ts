@@ -36,7 +36,7 @@ function shown(context: CommandContext, path: string): string {
 
 /**
  * The document read into a draft case. A PDF's reader thread starts first and loads pdf.js on the
- * other core while this one loads the importer (YAML, zod, chrono-node).
+ * other core while this one loads the importer (YAML, zod, the finders).
  */
 async function readUrgentAction(context: CommandContext, file: string): Promise<{ name: string; imported: ImportedCase; importer: typeof import('../import/importer') }> {
   const { bytes, name } = await readInput(context, file);
@@ -57,7 +57,7 @@ async function readUrgentAction(context: CommandContext, file: string): Promise<
  */
 export async function importCommand(context: CommandContext, file: string, options: ImportOptions): Promise<void> {
   const { name, imported, importer } = await readUrgentAction(context, file);
-  const { caseDocument, caseYamlText, parseDocument, validationProblems, describeFindings, describeChecks } = importer;
+  const { caseDocument, caseYamlText, readsBackAsWritten, parseDocument, validationProblems, describeFindings, describeChecks } = importer;
   const profile = await loadSettings(context);
   const destination = resolve(context.cwd, options.cases ?? userCasesDir(context.env));
   if (existsSync(destination) && !statSync(destination).isDirectory()) {
@@ -81,7 +81,10 @@ export async function importCommand(context: CommandContext, file: string, optio
     ...imported.notes.map((note) => note.text),
   ];
   const yaml = caseYamlText(caseDocument(data, imported.checks, header));
-  const problems = validationProblems(parseDocument(yaml).toJS(), imported.template, partialNames);
+  // Checked as "appeal validate" will read the file: the data it was written from, when the file
+  // reads back to exactly that (as import's one-line values do), else the file read back.
+  const written: unknown = readsBackAsWritten(data) ? data : parseDocument(yaml).toJS();
+  const problems = validationProblems(written, imported.template, partialNames);
 
   if (options.stdout) {
     context.stdout.write(yaml);

@@ -74,3 +74,22 @@ export function caseDocument(data: Record<string, unknown>, checks: readonly Imp
 export function caseYamlText(doc: Document): string {
   return doc.toString({ lineWidth: LINE_WIDTH, minContentWidth: 40 });
 }
+
+/** A line break to a reader of the case file or of the document (documentLines splits at all of these but NEL). */
+const LINE_BREAK = /[\n\r\f\u0085\u2028\u2029]/;
+
+/**
+ * Whether the case file caseYamlText writes from this data reads back to exactly this data: so
+ * when every text in it is one line without white space at either end, and the rest is plain
+ * lists, maps, true/false and whole numbers (test/import-case-yaml.test.ts). Import's values are
+ * such lines, cut from the document's trimmed lines; some other texts read back changed (yaml
+ * writes a line of spaces inside a block as a backslash, and a long text that starts with spaces
+ * comes back with a line break in it).
+ */
+export function readsBackAsWritten(value: unknown): boolean {
+  if (typeof value === 'string') return value === value.trim() && !LINE_BREAK.test(value);
+  if (typeof value === 'boolean' || Number.isSafeInteger(value)) return !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(readsBackAsWritten);
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.entries(value).every(([key, item]) => readsBackAsWritten(key) && readsBackAsWritten(item));
+}

@@ -1,13 +1,15 @@
-// The library's main entry registers every language it has; the names in the languages that
-// Urgent Action addresses are written in are enough.
-import countries from 'i18n-iso-countries/index';
+// i18n-iso-countries' tables of names, in the languages that Urgent Action addresses are written
+// in, read as they are: its functions (getNames, getName) are lookups in these, and its main
+// module would set up code and transliteration tables import has no use for as it loads.
 import english from 'i18n-iso-countries/langs/en.json';
 import spanish from 'i18n-iso-countries/langs/es.json';
 import french from 'i18n-iso-countries/langs/fr.json';
 import russian from 'i18n-iso-countries/langs/ru.json';
 
-const LANGUAGES = [english, spanish, french, russian];
-for (const language of LANGUAGES) countries.registerLocale(language);
+/** A language's names for each country by its ISO code: one name, or the official one and others. */
+type CountryNames = Readonly<Record<string, string | readonly string[]>>;
+const LANGUAGES: readonly CountryNames[] = [english.countries, spanish.countries, french.countries, russian.countries];
+const namesOf = (names: string | readonly string[]): readonly string[] => (typeof names === 'string' ? [names] : names);
 
 export interface CountryName {
   /** ISO 3166-1 alpha-2 code, so "Russia" and "Russian Federation" are one country. */
@@ -36,9 +38,8 @@ function nameIndex(): Map<string, string> {
   if (index) return index;
   index = new Map(Object.entries(EXTRA_NAMES));
   for (const language of LANGUAGES) {
-    const all = countries.getNames(language.locale, { select: 'all' }) as Record<string, string[]>;
-    for (const [code, names] of Object.entries(all)) {
-      for (const name of names) if (!index.has(name.toLowerCase())) index.set(name.toLowerCase(), code);
+    for (const [code, names] of Object.entries(language)) {
+      for (const name of namesOf(names)) if (!index.has(name.toLowerCase())) index.set(name.toLowerCase(), code);
     }
   }
   return index;
@@ -72,7 +73,8 @@ export function splitTrailingCountry(line: string): { rest: string; country: Cou
 
 /** The usual English name of a country, for a case whose document names it only in passing. */
 export function countryDisplayName(code: string): string {
-  return countries.getName(code, 'en', { select: 'official' }) ?? code;
+  const names = (english.countries as CountryNames)[code];
+  return (names === undefined ? undefined : namesOf(names)[0]) ?? code;
 }
 
 /** Every country named in running text, in the form written, in order. Short codes are left out. */

@@ -1,9 +1,10 @@
 import { isCapitalsHeading, isProse, listItemText, nextFilled, wordCount } from './document-lines';
 import { countryByName, splitTrailingCountry } from './countries';
+import { caseInsensitive } from './case-patterns';
 import { HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, ORGANISATION_WORDS, firstWord, isNameWord, isOrganisationLine, isPersonNameLine, isTitleLine } from './official-words';
 import { LANGUAGES } from './languages';
 import { segmentAt, segmentDocument, type SegmentKind } from './segments';
-import { CLOSING, CONTACT_LABEL, COPIES_LINE, GREETING_WORD, HEADER_LINE, LETTER_OPENING, NUMBER_OR, contactKind, greetingLanguage, type ContactKind } from './language-patterns';
+import { CLOSING, CONTACT_LABEL, COPIES_LINE, GREETING_WORD, HEADER_LINE, LETTER_OPENING, NUMBER_OR, contactKind, firstMatch, greetingLanguage, type ContactKind } from './language-patterns';
 
 /** A value of an official the import is unsure of, and why. */
 export interface OfficialCheck {
@@ -40,10 +41,22 @@ export interface ImportedOfficial {
 const HIDDEN_EMAIL = /\[email[\s\u00a0]*protected\]/gi;
 const POST_LIMIT = /\b(?:only send (?:physical |postal )?(?:mail|letters|post)|do not send (?:physical |postal )?(?:mail|letters|post)|don['’]t send (?:physical |postal )?(?:mail|letters|post)|postal restrictions|no (?:physical|postal) (?:mail|letters)|(?:letters|post|mail) (?:cannot|can not|will not) be delivered)/i;
 // Built once: the label alternation covers every language, and a pattern made inside a loop is
-// made again (and its long source hashed again) for every line.
-const CONTACT_LABEL_AT = new RegExp(CONTACT_LABEL, 'iu');
-const CONTACT_LABELS = new RegExp(CONTACT_LABEL, 'giu');
-const CONTACT_LINE = new RegExp(`^${CONTACT_LABEL}(.*)$`, 'iu');
+// made again (and its long source hashed again) for every line. One pattern serves every use (see
+// firstMatch): the first label in a text, each label, and the label a line starts with.
+const CONTACT_LABELS = caseInsensitive(CONTACT_LABEL, 'giu');
+/** What ends a line for "." and "$" in a pattern: a line that holds one is not one contact line. */
+const LINE_END = /[\n\r\u2028\u2029]/;
+
+/**
+ * A contact line's label (group 1) and the value after it, as ^label(.*)$ reads it: the first
+ * label found in the line, when it is at the line's start (a label there is the first the search
+ * meets), and the rest of the line is one line.
+ */
+function contactLine(line: string): { label: string; value: string } | undefined {
+  const found = firstMatch(CONTACT_LABELS, line);
+  if (found?.index !== 0 || LINE_END.test(line)) return undefined;
+  return { label: found[1]!, value: line.slice(found[0].length) };
+}
 const EMAIL_TOKEN = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}$/;
 
 /**
@@ -74,7 +87,7 @@ export function splitRunTogetherLine(line: string): string[] {
     const start = /\s((?:Due to|Because of|Owing to|As a result of|Please)\b)[^.]*$/i.exec(before);
     if (start && start.index > 3 && !POST_LIMIT.test(before.slice(0, start.index))) {
       const rest = line.slice(start.index + 1);
-      const label = CONTACT_LABEL_AT.exec(rest);
+      const label = firstMatch(CONTACT_LABELS, rest);
       const note = label ? rest.slice(0, label.index).trim() : rest;
       return [...splitRunTogetherLine(before.slice(0, start.index)), note, ...(label ? splitRunTogetherLine(rest.slice(label.index)) : [])];
     }
@@ -146,10 +159,10 @@ function classify(lines: readonly string[]): Classified[] {
       out.push({ text, kind: 'blank', segment });
       continue;
     }
-    const label = CONTACT_LINE.exec(text);
+    const label = contactLine(text);
     if (label) {
-      lastContact = contactKind(label[1]!);
-      out.push({ text, kind: 'contact', contact: lastContact, value: label[2]!.trim().replace(/\)$/, ''), segment });
+      lastContact = contactKind(label.label);
+      out.push({ text, kind: 'contact', contact: lastContact, value: label.value.trim().replace(/\)$/, ''), segment });
       continue;
     }
     // "emails: a@x" followed by "b@y" on lines of their own.

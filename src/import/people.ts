@@ -1,7 +1,8 @@
 import { joinWrappedLines } from './document-lines';
+import { caseInsensitive } from './case-patterns';
 import { NAME_PARTICLES, isNameWord } from './official-words';
 
-const NAMES_AND_PRONOUNS = /^names?\s+and\s+(?:\p{L}+\s+)?pronouns?\s*:/iu;
+const NAMES_AND_PRONOUNS = caseInsensitive(String.raw`^names?\s+and\s+(?:\p{L}+\s+)?pronouns?\s*:`, 'iu');
 
 export interface ImportedPerson {
   name: string;

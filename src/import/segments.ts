@@ -1,5 +1,6 @@
 import { COPY_HEADER, FUSED_OPENING, HEADER_LINE, LEADING_LABEL, NOISE_LINE, SECTION_LINE, TRAILING_LABEL, URGENT_ACTION_PHRASE } from './language-patterns';
 import { isAllCapitals } from './document-lines';
+import { caseInsensitive } from './case-patterns';
 
 /**
  * The parts of an Urgent Action, found before any field is read, so that a finder looking for an
@@ -19,8 +20,8 @@ export interface Segment {
 
 // A line of one repeated character between the letter templates of a page that holds several.
 const TEMPLATE_SEPARATOR = /^([Xx=_*~])\1{15,}$/;
-const BULLET_HEADING = new RegExp(`^[•·▪◦●⬤*-]\\s*(${URGENT_ACTION_PHRASE})$`, 'iu');
-const GLUED_HEADING = new RegExp(`^(${URGENT_ACTION_PHRASE})(\\S.+)$`, 'iu');
+const BULLET_HEADING = caseInsensitive(`^[•·▪◦●⬤*-]\\s*(${URGENT_ACTION_PHRASE})$`, 'iu');
+const GLUED_HEADING = caseInsensitive(`^(${URGENT_ACTION_PHRASE})(\\S.+)$`, 'iu');
 
 /**
  * Lines as the finders want them: page furniture ("×", "Close", "zurück") taken out, and what a

@@ -168,15 +168,17 @@ const asciiOnly = (code) => code.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.c
  * The pack: appeal's own code and commander, every file of it a function in one file, which a
  * command reads and compiles (from V8's cache) at once, instead of the twenty to thirty files a
  * command would load one by one, each resolved, read and compiled by Node's loader. Files whose code
- * is mostly a library's (YAML, zod, pdfkit, fontkit, csv-parse), and import's own, stay files of
- * their own, loaded only by the commands that need them; they reach the pack's files through small stubs.
+ * is mostly a library's (YAML, zod, pdfkit, fontkit, csv-parse), and import's own (its finders, the
+ * PDF reader), stay files of their own, loaded only by the commands that need them; they reach the
+ * pack's files through small stubs.
  */
 const PACK = 'appeal.cjs';
 const isLibraryFile = (meta) => {
   if (meta.entryPoint === 'src/entry.ts') return false;
-  // The importer's finders and country names are 180 KB that only import runs: in the pack, every
-  // other command would read them too (list and --help lose 1-2 ms), so they stay a file of their own.
-  if (meta.entryPoint === 'src/import/importer.ts') return true;
+  // The importer's finders and country names are 180 KB that only import runs, and the plain PDF
+  // reader another 70 KB (its fonts' widths among them): in the pack, every other command would read
+  // them too (list and --help lose 1-2 ms), so they stay files of their own.
+  if (meta.entryPoint === 'src/import/importer.ts' || meta.entryPoint === 'src/import/pdf-text.ts') return true;
   const inputs = Object.entries(meta.inputs);
   const library = inputs.filter(([input]) => input.includes('node_modules/')).reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
   return library > meta.bytes / 2;

@@ -100,12 +100,7 @@ function categoryOf(unicode: string): Category {
   return category;
 }
 
-/** Bounds on one document's drawing: form XObjects drawing each other build work without end. */
-export interface ContentLimits {
-  operations: number;
-  textLength: number;
-}
-
+/** A document past the bounds on its text or its drawing (forms drawing forms build work without end). */
 export class ContentTooLarge extends Error {}
 
 interface Shared {

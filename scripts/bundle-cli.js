@@ -212,11 +212,17 @@ const NODE_CJS = { bundle: true, format: 'cjs', platform: 'node', target: 'node2
 
 /**
  * import's case-insensitive patterns, each with its form without the i flag (src/import/case-patterns.ts):
- * the patterns are those import's modules make as they load, listed by loading them here.
+ * the patterns are those import's modules make as they load, listed by loading them here, and the
+ * alternation of country names, which countries.ts makes on first use.
  */
 async function caselessPatternTable() {
+  const contents = [
+    "require('./import/import-document');",
+    "require('./import/countries').countryMentions('');",
+    "module.exports = require('./import/case-patterns').caseInsensitiveSources();",
+  ].join('\n');
   const listing = await build({
-    stdin: { contents: "require('./import/import-document'); module.exports = require('./import/case-patterns').caseInsensitiveSources();", resolveDir: join(root, 'src'), sourcefile: 'caseless-sources.js', loader: 'js' },
+    stdin: { contents, resolveDir: join(root, 'src'), sourcefile: 'caseless-sources.js', loader: 'js' },
     bundle: true,
     platform: 'node',
     target: 'node20',

@@ -5,6 +5,7 @@ import english from 'i18n-iso-countries/langs/en.json';
 import spanish from 'i18n-iso-countries/langs/es.json';
 import french from 'i18n-iso-countries/langs/fr.json';
 import russian from 'i18n-iso-countries/langs/ru.json';
+import { caseInsensitive } from './case-patterns';
 
 /** A language's names for each country by its ISO code: one name, or the official one and others. */
 type CountryNames = Readonly<Record<string, string | readonly string[]>>;
@@ -83,7 +84,9 @@ export function countryMentions(text: string): CountryName[] {
     const names = [...nameIndex().keys()].filter((name) => name.replace(/\W/g, '').length > 3);
     names.sort((a, b) => b.length - a.length);
     const escaped = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    mentionPattern = new RegExp(`(?<![\\p{L}-])(?:${escaped.join('|')})(?![\\p{L}-])`, 'giu');
+    // Six hundred names in one case-insensitive alternation: 10 ms to compile with the i flag, a
+    // fifth of that without it (see case-patterns.ts).
+    mentionPattern = caseInsensitive(`(?<![\\p{L}-])(?:${escaped.join('|')})(?![\\p{L}-])`, 'giu');
   }
   const found: CountryName[] = [];
   for (const match of text.matchAll(mentionPattern)) {

@@ -9,15 +9,59 @@ import { anyOf, LANGUAGES, type LanguageWords } from './languages';
 const join = (pick: (language: LanguageWords) => readonly string[]) => anyOf(pick);
 
 /**
- * The first match of a global pattern, from the text's start: what the same pattern without the g
- * flag finds. V8 compiles a pattern once for each set of flags, and these alternations of every
- * language's words take about a millisecond each to compile, so each is made with one set only.
+ * A global pattern whose matches may not follow some characters: what a look-behind at its front,
+ * (?<![\p{L}]), says, asked of the one character before each match instead. Under the i flag a
+ * look-behind over \p{L} is the costliest part of these alternations to compile (more than a
+ * millisecond each), and a test of one character costs a tenth of that. Each pattern is made with
+ * one set of flags and serves every use (V8 compiles a pattern once for each set).
  */
-export function firstMatch(pattern: RegExp, text: string): RegExpExecArray | null {
-  pattern.lastIndex = 0;
-  const match = pattern.exec(text);
-  pattern.lastIndex = 0;
-  return match;
+export interface GuardedPattern {
+  /** The pattern without its look-behind, with the g flag. */
+  pattern: RegExp;
+  /** Whether a match may not follow this character (a code point: a surrogate pair is one). */
+  refused: (character: string) => boolean;
+}
+
+/** What \p{L} matches under the i flag: the letters, and U+0345, which folds to a Greek iota. */
+const LETTER_UNDER_I = /[\p{L}\u0345]/u;
+export const isLetterUnderI = (character: string): boolean => LETTER_UNDER_I.test(character);
+
+const isLeadSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isTrailSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** The character before `index` in a text, a surrogate pair read as one, as a look-behind reads it. */
+function characterBefore(text: string, index: number): string {
+  const pair = index >= 2 && isTrailSurrogate(text.charCodeAt(index - 1)) && isLeadSurrogate(text.charCodeAt(index - 2));
+  return text.slice(pair ? index - 2 : index - 1, index);
+}
+
+/** The length of the character at `index`: 2 for a surrogate pair, as the u flag steps. */
+const stepAt = (text: string, index: number) => (isLeadSurrogate(text.charCodeAt(index)) && isTrailSurrogate(text.charCodeAt(index + 1)) ? 2 : 1);
+
+/**
+ * Each match, as matchAll finds them with the look-behind in the pattern: a match after a refused
+ * character is passed over, and the search goes on from the next character, as V8 goes on when a
+ * look-behind fails there.
+ */
+export function* guardedMatches({ pattern, refused }: GuardedPattern, text: string): Generator<RegExpExecArray> {
+  let from = 0;
+  while (from <= text.length) {
+    pattern.lastIndex = from;
+    const match = pattern.exec(text);
+    pattern.lastIndex = 0;
+    if (!match) return;
+    if (match.index > 0 && refused(characterBefore(text, match.index))) {
+      from = match.index + stepAt(text, match.index);
+      continue;
+    }
+    yield match;
+    from = match.index + (match[0].length || stepAt(text, match.index));
+  }
+}
+
+/** The first match from the text's start, as the pattern with its look-behind and without g finds it. */
+export function firstGuardedMatch(guarded: GuardedPattern, text: string): RegExpExecArray | null {
+  return guardedMatches(guarded, text).next().value ?? null;
 }
 
 export type ContactKind = 'fax' | 'phone' | 'email' | 'twitter' | 'facebook' | 'instagram' | 'salutation' | 'web';
@@ -27,8 +71,14 @@ const WEB_LABELS = ['online form(?: in \\p{Lu}\\p{Ll}+)?', 'complaint form', 'co
 
 const contactLabelSource = [...CONTACT_KINDS.map((kind) => join((language) => language.contactLabels[kind])), ...WEB_LABELS].join('|');
 
-/** A contact label ("Fax:", "Courriel :", "(korrekte Anrede:", "Twitter @x"), its kind in group 1. */
-export const CONTACT_LABEL = String.raw`(?<![\p{L}@.\-])(${contactLabelSource})(?:\s*:\s*|\s*\.\s*(?=[+\d(@\[])|\s+(?=[@+]))`;
+/**
+ * A contact label ("Fax:", "Courriel :", "(korrekte Anrede:", "Twitter @x"), its kind in group 1;
+ * not after a letter, "@", "." or "-" (as (?<![\p{L}@.\-]) under i).
+ */
+export const CONTACT_LABELS: GuardedPattern = {
+  pattern: caseInsensitive(String.raw`(${contactLabelSource})(?:\s*:\s*|\s*\.\s*(?=[+\d(@\[])|\s+(?=[@+]))`, 'giu'),
+  refused: (character) => isLetterUnderI(character) || character === '@' || character === '.' || character === '-',
+};
 
 const kindPatterns: [ContactKind, RegExp][] = [
   ...CONTACT_KINDS.map((kind): [ContactKind, RegExp] => [kind, caseInsensitive(`^${join((language) => language.contactLabels[kind])}$`, 'iu')]),
@@ -95,7 +145,10 @@ const abbreviations = join((language) => [...language.uaAbbreviations, ...langua
  * A UA number: "UA 150.19", "UA 126/19", "Urgent Action 132.19", "UA-313/2014", "Cuarta AU:
  * 72/24", "UAN Letter: 74/12", "UA: Russian Federation: 40.23" (a country between).
  */
-export const UA_NUMBER = caseInsensitive(`(?<![\\p{L}])(?:${abbreviations})(?:\\s+(?:No\\.?|Nr\\.?|number|n°|#))?[\\s:-]{0,3}(?:\\p{Lu}[\\p{L} ]{1,40}:\\s{0,3})?(\\d{1,4})\\s?[./]\\s?(\\d{2,4})(?![\\d])`, 'giu');
+export const UA_NUMBER: GuardedPattern = {
+  pattern: caseInsensitive(`(?:${abbreviations})(?:\\s+(?:No\\.?|Nr\\.?|number|n°|#))?[\\s:-]{0,3}(?:\\p{Lu}[\\p{L} ]{1,40}:\\s{0,3})?(\\d{1,4})\\s?[./]\\s?(\\d{2,4})(?![\\d])`, 'giu'),
+  refused: isLetterUnderI,
+};
 
 export const INLINE_TARGET = caseInsensitive(`(?:${join((language) => language.inlineTarget)})\\s+`, 'iu');
 export const INLINE_COPY = caseInsensitive(`(?:${join((language) => language.inlineCopy)})\\s*`, 'iu');

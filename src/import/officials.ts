@@ -1,10 +1,9 @@
 import { isCapitalsHeading, isProse, listItemText, nextFilled, wordCount } from './document-lines';
 import { countryByName, splitTrailingCountry } from './countries';
-import { caseInsensitive } from './case-patterns';
 import { HONORIFICS, NAME_PARTICLES, OFFICE_WORDS, ORGANISATION_WORDS, firstWord, isNameWord, isOrganisationLine, isPersonNameLine, isTitleLine } from './official-words';
 import { LANGUAGES } from './languages';
 import { segmentAt, segmentDocument, type SegmentKind } from './segments';
-import { CLOSING, CONTACT_LABEL, COPIES_LINE, GREETING_WORD, HEADER_LINE, LETTER_OPENING, NUMBER_OR, contactKind, firstMatch, greetingLanguage, type ContactKind } from './language-patterns';
+import { CLOSING, CONTACT_LABELS, COPIES_LINE, GREETING_WORD, HEADER_LINE, LETTER_OPENING, NUMBER_OR, contactKind, firstGuardedMatch, greetingLanguage, guardedMatches, type ContactKind } from './language-patterns';
 
 /** A value of an official the import is unsure of, and why. */
 export interface OfficialCheck {
@@ -40,10 +39,6 @@ export interface ImportedOfficial {
 
 const HIDDEN_EMAIL = /\[email[\s\u00a0]*protected\]/gi;
 const POST_LIMIT = /\b(?:only send (?:physical |postal )?(?:mail|letters|post)|do not send (?:physical |postal )?(?:mail|letters|post)|don['’]t send (?:physical |postal )?(?:mail|letters|post)|postal restrictions|no (?:physical|postal) (?:mail|letters)|(?:letters|post|mail) (?:cannot|can not|will not) be delivered)/i;
-// Built once: the label alternation covers every language, and a pattern made inside a loop is
-// made again (and its long source hashed again) for every line. One pattern serves every use (see
-// firstMatch): the first label in a text, each label, and the label a line starts with.
-const CONTACT_LABELS = caseInsensitive(CONTACT_LABEL, 'giu');
 /** What ends a line for "." and "$" in a pattern: a line that holds one is not one contact line. */
 const LINE_END = /[\n\r\u2028\u2029]/;
 
@@ -53,7 +48,7 @@ const LINE_END = /[\n\r\u2028\u2029]/;
  * meets), and the rest of the line is one line.
  */
 function contactLine(line: string): { label: string; value: string } | undefined {
-  const found = firstMatch(CONTACT_LABELS, line);
+  const found = firstGuardedMatch(CONTACT_LABELS, line);
   if (found?.index !== 0 || LINE_END.test(line)) return undefined;
   return { label: found[1]!, value: line.slice(found[0].length) };
 }
@@ -87,7 +82,7 @@ export function splitRunTogetherLine(line: string): string[] {
     const start = /\s((?:Due to|Because of|Owing to|As a result of|Please)\b)[^.]*$/i.exec(before);
     if (start && start.index > 3 && !POST_LIMIT.test(before.slice(0, start.index))) {
       const rest = line.slice(start.index + 1);
-      const label = firstMatch(CONTACT_LABELS, rest);
+      const label = firstGuardedMatch(CONTACT_LABELS, rest);
       const note = label ? rest.slice(0, label.index).trim() : rest;
       return [...splitRunTogetherLine(before.slice(0, start.index)), note, ...(label ? splitRunTogetherLine(rest.slice(label.index)) : [])];
     }
@@ -96,7 +91,7 @@ export function splitRunTogetherLine(line: string): string[] {
   if (copies) return [...splitRunTogetherLine(copies[1]!), ...splitRunTogetherLine(copies[2]!)];
   const copiesHead = /^((?:and\s+)?copies\s+to\s*:)\s*(\S.*)$/i.exec(line);
   if (copiesHead) return [copiesHead[1]!, ...splitRunTogetherLine(copiesHead[2]!)];
-  const starts = [...line.matchAll(CONTACT_LABELS)].map((match) => match.index!);
+  const starts = [...guardedMatches(CONTACT_LABELS, line)].map((match) => match.index);
   if (!starts.length) return [line];
   if (starts.length === 1 && starts[0] === 0) return splitRunOnSalutation(line);
   // Running text that mentions "email:" in passing stays as it is.

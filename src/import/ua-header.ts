@@ -1,7 +1,7 @@
 import { isAllCapitals, isCapitalsHeading, joinWrappedLines, nextFilled, titleCase } from './document-lines';
 import { countryByName, countryDisplayName, countryMentions } from './countries';
 import { latestDateMentioned, parseDocumentDate } from './document-dates';
-import { CLOSED_NOTICE, DEADLINE_CUE, UA_NUMBER, UPDATE_NOTICE, URGENT_ACTION_WORDS, firstMatch } from './language-patterns';
+import { CLOSED_NOTICE, DEADLINE_CUE, UA_NUMBER, UPDATE_NOTICE, URGENT_ACTION_WORDS, firstGuardedMatch, guardedMatches } from './language-patterns';
 
 /** A value read from the document, with the reason to check it when the reading is a guess. */
 export interface Finding<T> {
@@ -17,7 +17,7 @@ export interface Finding<T> {
  */
 export function findUaNumber(text: string): Finding<string> | undefined {
   const counts = new Map<string, number>();
-  for (const match of text.matchAll(UA_NUMBER)) {
+  for (const match of guardedMatches(UA_NUMBER, text)) {
     const key = `${Number(match[1])}.${match[2]}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
@@ -224,5 +224,5 @@ export function findSummary(lines: readonly string[], titleLine: number): string
 
 /** Whether text says it is an Urgent Action at all: a heading or a UA number, in any language. */
 export function saysUrgentAction(lines: readonly string[]): boolean {
-  return lines.some((line) => URGENT_ACTION_WORDS.test(line.slice(0, 200))) || firstMatch(UA_NUMBER, lines.join('\n')) !== null;
+  return lines.some((line) => URGENT_ACTION_WORDS.test(line.slice(0, 200))) || firstGuardedMatch(UA_NUMBER, lines.join('\n')) !== null;
 }

@@ -144,7 +144,8 @@ test('files compiled from code the installation no longer has are removed when t
   const folder = dirname(packCache(cache, 'list'));
   const leftover = join(folder, 'chunk-FROMANOLDBUILD.cjs.list.v8');
   writeFileSync(leftover, 'compiled by an earlier build\n');
-  await appeal(['show', '150.19'], cache);
+  // Until show's code is kept: a run that builds the case library writes no cache (runKept).
+  await runKept(['show', '150.19'], cache);
   expect(existsSync(leftover)).toBe(false);
   expect(existsSync(packCache(cache, 'list'))).toBe(true);
   expect(existsSync(packCache(cache, 'show'))).toBe(true);

@@ -145,15 +145,21 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
     fontName: null as string | null,
     hasEOL: false,
   };
+  // In a run of glyphs each one where the last left the pen, prevTransform changes in e and f only:
+  // those are kept here, and the matrix made when something reads it (see prevTransform()).
+  let prevPending = false;
+  let prevE = 0;
+  let prevF = 0;
+  const prevTransform = (): Matrix | null => {
+    if (prevPending) {
+      const base = item.prevTransform!;
+      item.prevTransform = [base[0], base[1], base[2], base[3], prevE, prevF];
+      prevPending = false;
+    }
+    return item.prevTransform;
+  };
   const twoLastChars = [' ', ' '];
   let twoLastCharsPos = 0;
-  const saveLastChar = (char: string): boolean => {
-    const nextPos = (twoLastCharsPos + 1) % 2;
-    const result = twoLastChars[twoLastCharsPos] !== ' ' && twoLastChars[nextPos] === ' ';
-    twoLastChars[twoLastCharsPos] = char;
-    twoLastCharsPos = nextPos;
-    return result;
-  };
   const shouldAddWhitespace = () => twoLastChars[twoLastCharsPos] !== ' ' && twoLastChars[(twoLastCharsPos + 1) % 2] === ' ';
   const resetLastChars = () => {
     twoLastChars[0] = twoLastChars[1] = ' ';
@@ -164,7 +170,7 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
     if (shared.budget.textLength < 0) throw new ContentTooLarge('text');
     items.push(piece);
   };
-  const pushWhitespace = (transform = item.prevTransform) => pushItem({ str: ' ', hasEOL: false, transform: transform ?? [...IDENTITY], height: 0 });
+  const pushWhitespace = (transform = prevTransform()) => pushItem({ str: ' ', hasEOL: false, transform: transform ?? [...IDENTITY], height: 0 });
 
   // ctm × textMatrix × [size × scale, 0, 0, size, 0, rise], as pdf.js multiplies it (zero terms
   // and all, so that every figure is the same to the last bit), without the intermediate arrays.
@@ -181,20 +187,6 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
     const e = t[0]! * 0 + t[2]! * rise + t[4]!;
     const f = t[1]! * 0 + t[3]! * rise + t[5]!;
     return [c[0]! * a + c[2]! * b, c[1]! * a + c[3]! * b, c[0]! * cc + c[2]! * d, c[1]! * cc + c[3]! * d, c[0]! * e + c[2]! * f + c[4]!, c[1]! * e + c[3]! * f + c[5]!];
-  };
-
-  /** pdf.js's first test in compareWithLastPosition: is a glyph at `transform` on the page at all? */
-  const inView = (transform: readonly number[], glyphWidth: number): boolean =>
-    !(transform[4]! + glyphWidth < viewBox[0]! || transform[4]! > viewBox[2]! || transform[5]! < viewBox[1]! || transform[5]! > viewBox[3]!);
-
-  /** currentTextTransform() after the text matrix moved along its line since `previous` was made: e and f computed, the rest as they were. */
-  const movedAlong = (previous: readonly number[]): Matrix => {
-    const t = textState.textMatrix;
-    const c = textState.ctm;
-    const rise = textState.textRise;
-    const e = t[0]! * 0 + t[2]! * rise + t[4]!;
-    const f = t[1]! * 0 + t[3]! * rise + t[5]!;
-    return [previous[0]!, previous[1]!, previous[2]!, previous[3]!, c[0]! * e + c[2]! * f + c[4]!, c[1]! * e + c[3]! * f + c[5]!];
   };
 
   const ensureItem = () => {
@@ -269,10 +261,11 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
     const currentTransform = currentTextTransform();
     let posX = currentTransform[4];
     let posY = currentTransform[5];
-    if (!inView(currentTransform, glyphWidth)) return false;
-    if (!textState.font || !item.prevTransform) return true;
-    let lastPosX = item.prevTransform[4];
-    let lastPosY = item.prevTransform[5];
+    if (posX + glyphWidth < viewBox[0]! || posX > viewBox[2]! || posY < viewBox[1]! || posY > viewBox[3]!) return false;
+    const lastTransform = prevTransform();
+    if (!textState.font || !lastTransform) return true;
+    let lastPosX = lastTransform[4];
+    let lastPosY = lastTransform[5];
     if (lastPosX === posX && lastPosY === posY) return true;
     let rotate = -1;
     if (currentTransform[0] && currentTransform[1] === 0 && currentTransform[2] === 0) rotate = currentTransform[0] > 0 ? 0 : 180;
@@ -297,7 +290,7 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
           return [(matrix[0]! * x + matrix[1]! * y) / scale, (matrix[2]! * x + matrix[3]! * y) / scale];
         };
         [posX, posY] = inverse(posX, posY, currentTransform);
-        [lastPosX, lastPosY] = inverse(lastPosX, lastPosY, item.prevTransform);
+        [lastPosX, lastPosY] = inverse(lastPosX, lastPosY, lastTransform);
       }
     }
     const advanceX = (posX - lastPosX) / item.textAdvanceScale;
@@ -325,7 +318,7 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
         flushItem();
         pushWhitespace();
       } else item.width += advanceX;
-    } else if (!addFakeSpaces(advanceX, item.prevTransform, textOrientation)) {
+    } else if (!addFakeSpaces(advanceX, prevTransform(), textOrientation)) {
       if (item.str.length === 0) {
         resetLastChars();
         pushWhitespace();
@@ -351,45 +344,82 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
     const glyphs = font.glyphs(chars);
     const scale = 0.001 * textState.fontSize;
     const hScale = textState.textHScale;
-    // Whether the text position is where the last glyph left it, and prevTransform says so: true
-    // after a glyph that moved it and no spacing after. Then pdf.js's comparison with the last
-    // position finds them equal, and the glyph's transform differs from the last in e and f only;
-    // both are taken as such here, the same figures with a fraction of the work.
+    const wordSpacing = textState.wordSpacing;
+    const rise = textState.textRise;
+    // This loop runs for every glyph of the document, on code that has just been loaded: what does
+    // not change while one string is shown is read once, and the text matrix is moved here as
+    // translateTextMatrix moves it (m[4] = m[0] × x + m[2] × 0 + m[4]), the same figures to the bit.
+    const m = textState.textMatrix;
+    const [m0, m1, m2, m3] = m as [number, number, number, number];
+    const [c0, c1, c2, c3, c4, c5] = textState.ctm as [number, number, number, number, number, number];
+    const [left, bottom, right, top] = viewBox as [number, number, number, number];
+    // Whether the pen is where the last glyph left it and prevTransform (pending in prevE, prevF)
+    // says so: after a glyph that moved it and no spacing after. Then pdf.js's comparison with the
+    // last position finds them equal, and the next glyph's transform differs in e and f only.
     let contiguous = false;
-    for (let index = 0; index < glyphs.length; index++) {
+    const last = glyphs.length - 1;
+    for (let index = 0; index <= last; index++) {
       const glyph = glyphs[index]!;
       const category = (glyph.category ??= categoryOf(glyph.unicode));
       if (category.isInvisibleFormatMark) continue;
-      let charSpacing = baseCharSpacing + (index + 1 === glyphs.length ? extraSpacing : 0);
+      let charSpacing = baseCharSpacing + (index === last ? extraSpacing : 0);
       let scaledDim = glyph.width * scale;
-      if (glyph.code === 0x20) charSpacing += textState.wordSpacing;
+      if (glyph.code === 0x20) charSpacing += wordSpacing;
       if (category.isWhitespace) {
-        charSpacing += scaledDim;
-        textState.translateTextMatrix(charSpacing * hScale, 0);
-        saveLastChar(' ');
+        const x = (charSpacing + scaledDim) * hScale;
+        m[4] = m0 * x + m2 * 0 + m[4]!;
+        m[5] = m1 * x + m3 * 0 + m[5]!;
+        // pdf.js's saveLastChar(' ').
+        twoLastChars[twoLastCharsPos] = ' ';
+        twoLastCharsPos ^= 1;
         contiguous = false;
         continue;
       }
       if (!category.isZeroWidthDiacritic) {
-        const visible = contiguous ? inView(item.prevTransform!, scaledDim) : compareWithLastPosition(scaledDim);
+        const visible = contiguous ? !(prevE + scaledDim < left || prevE > right || prevF < bottom || prevF > top) : compareWithLastPosition(scaledDim);
         if (!visible) {
-          textState.translateTextMatrix(scaledDim * hScale, 0);
+          const x = scaledDim * hScale;
+          m[4] = m0 * x + m2 * 0 + m[4]!;
+          m[5] = m1 * x + m3 * 0 + m[5]!;
           contiguous = false;
           continue;
         }
       }
-      const chunk = ensureItem();
+      const chunk = item.initialized ? item : ensureItem();
       if (category.isZeroWidthDiacritic) scaledDim = 0;
       scaledDim *= hScale;
-      textState.translateTextMatrix(scaledDim, 0);
+      m[4] = m0 * scaledDim + m2 * 0 + m[4]!;
+      m[5] = m1 * scaledDim + m3 * 0 + m[5]!;
       chunk.width += scaledDim;
       if (scaledDim) {
-        chunk.prevTransform = contiguous ? movedAlong(chunk.prevTransform!) : currentTextTransform();
-        chunk.prevTextRise = textState.textRise;
+        if (contiguous) {
+          // currentTextTransform()'s e and f, as it computes them.
+          const e = m0 * 0 + m2 * rise + m[4]!;
+          const f = m1 * 0 + m3 * rise + m[5]!;
+          prevE = c0 * e + c2 * f + c4;
+          prevF = c1 * e + c3 * f + c5;
+          prevPending = true;
+        } else {
+          const transform = currentTextTransform();
+          chunk.prevTransform = transform;
+          prevPending = false;
+          prevE = transform[4];
+          prevF = transform[5];
+        }
+        chunk.prevTextRise = rise;
       }
-      if (saveLastChar(glyph.unicode)) chunk.str.push(' ');
-      chunk.str.push(glyph.unicode);
-      if (charSpacing) textState.translateTextMatrix(charSpacing * hScale, 0);
+      // pdf.js's saveLastChar(glyph.unicode): a space before it when the one before was a space after text.
+      const unicode = glyph.unicode;
+      const other = twoLastCharsPos ^ 1;
+      if (twoLastChars[twoLastCharsPos] !== ' ' && twoLastChars[other] === ' ') chunk.str.push(' ');
+      twoLastChars[twoLastCharsPos] = unicode;
+      twoLastCharsPos = other;
+      chunk.str.push(unicode);
+      if (charSpacing) {
+        const x = charSpacing * hScale;
+        m[4] = m0 * x + m2 * 0 + m[4]!;
+        m[5] = m1 * x + m3 * 0 + m[5]!;
+      }
       contiguous = scaledDim !== 0 && charSpacing === 0;
     }
   };

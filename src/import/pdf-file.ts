@@ -11,14 +11,24 @@ type Resolved = Exclude<PdfValue, PdfRef> | PdfStream;
 
 export const isStream = (value: unknown): value is PdfStream => typeof value === 'object' && value !== null && 'raw' in value && 'dict' in value;
 
-const OBJECT_HEADER = /(\d+)\s+(\d+)\s+obj\b/g;
+// An object header, "12 0 obj". Not inside a longer number, and with numbers of bounded length: a
+// pattern free to start anywhere in a run of a million digits would try each, to its end.
+const OBJECT_HEADER = /(?<![0-9])([0-9]{1,10})\s+([0-9]{1,5})\s+obj\b/g;
 const ENDSTREAM = Buffer.from('endstream', 'latin1');
 
 /**
+ * Bytes of content lexed and table entries read, over a whole document: a few pages of text are
+ * some hundreds of kilobytes; this is a hundred times that, a second or two of reading at most.
+ */
+export const WORK_BUDGET = 64 * 1024 * 1024;
+
+/**
  * A PDF file's objects, found by reading the file from start to end rather than through its
- * cross-reference table: a later definition of an object replaces an earlier one, as an
- * incremental update does, and a damaged or false table misleads nothing. Objects inside object
- * streams (PDF 1.5) are found too. What a stream inflates to is bounded by one shared budget.
+ * cross-reference table, which a file written once does not need: a damaged table misleads
+ * nothing. A file that defines an object twice (updated since, or built to show a viewer one text
+ * and appeal another) is left to pdf.js, which follows the table. Objects inside object streams
+ * (PDF 1.5) are found too. What a stream inflates to is bounded by one shared budget, and what is
+ * read from the streams by another (spend).
  */
 export class PdfFile {
   private readonly offsets = new Map<number, number>();
@@ -27,6 +37,16 @@ export class PdfFile {
   private readonly trailers: PdfDict[] = [];
   /** Where each stream's data ends ("endstream"), by where it starts, as the scan found it. */
   private readonly streamEnds = new Map<number, number>();
+  /**
+   * Whether an object is defined more than once (an updated file, or one built to show a viewer one
+   * text and appeal another): which definition counts is then the cross-reference table's to say,
+   * and pdf.js, which reads the table, reads such a file.
+   */
+  private definedTwice = false;
+  /** What may still be read: bytes of content lexed, entries of fonts' tables (see spend). */
+  private work: number;
+  /** A ToUnicode map shared by many fonts is read once. */
+  readonly toUnicodeMaps = new WeakMap<PdfStream, Map<number, string>>();
   /** An object stream is read for each object in it: inflated once. */
   private readonly decoded = new WeakMap<PdfStream, Uint8Array>();
   private budget: number;
@@ -34,26 +54,37 @@ export class PdfFile {
   constructor(
     private readonly bytes: Buffer,
     inflateBudget: number,
+    workBudget = WORK_BUDGET,
   ) {
     this.budget = inflateBudget;
+    this.work = workBudget;
     this.scan();
+  }
+
+  /**
+   * Counts work that a file can make endless without inflating more or drawing more: the same
+   * form drawn again and again, one stream listed many times in a page's contents, fonts' tables
+   * read for every font that shares them. Past the budget, the file is pdf.js's, whose thread is
+   * watched and stopped.
+   */
+  spend(units: number): void {
+    this.work -= units;
+    if (this.work < 0) throw new PdfUnsupported('more to read than a document of a few pages');
   }
 
   private scan(): void {
     const text = this.bytes.toString('latin1');
     OBJECT_HEADER.lastIndex = 0;
-    const objectStreams: { num: number; at: number }[] = [];
+    const objectStreams = new Set<number>();
     for (let match = OBJECT_HEADER.exec(text); match; match = OBJECT_HEADER.exec(text)) {
-      // "12 0 obj" only at the start of a token: "112 0 obj" is not object 12.
-      if (match.index > 0 && /[0-9]/.test(text[match.index - 1]!)) continue;
       const num = Number(match[1]);
       const start = match.index + match[0].length;
       const lexer = new PdfLexer(this.bytes, start);
       // A damaged object is pdf.js's to repair. Giving up also keeps the reading linear: a file of
       // "1 0 obj (" again and again would otherwise read to its end from every one of them.
       const value = lexer.read(true);
+      if (this.offsets.has(num)) this.definedTwice = true;
       this.offsets.set(num, start);
-      this.inObjectStream.delete(num);
       this.cache.delete(num);
       if (isDict(value)) {
         const type = value.get('Type');
@@ -63,7 +94,7 @@ export class PdfFile {
           const dataStart = this.streamDataStart(lexer.position);
           const end = this.bytes.indexOf(ENDSTREAM, dataStart);
           this.streamEnds.set(dataStart, end < 0 ? this.bytes.length : end);
-          if (type instanceof PdfName && type.name === 'ObjStm') objectStreams.push({ num, at: match.index });
+          if (type instanceof PdfName && type.name === 'ObjStm') objectStreams.add(num);
           // Stream data is skipped, so a "1 0 obj" inside it is not taken for an object.
           OBJECT_HEADER.lastIndex = end < 0 ? text.length : end + ENDSTREAM.length;
           continue;
@@ -82,7 +113,7 @@ export class PdfFile {
         // A damaged trailer: another one, or the catalog found by type, serves.
       }
     }
-    for (const { num } of objectStreams) this.indexObjectStream(num);
+    for (const num of objectStreams) this.indexObjectStream(num);
   }
 
   private streamDataStart(afterKeyword: number): number {
@@ -101,14 +132,14 @@ export class PdfFile {
     if (typeof count !== 'number' || typeof first !== 'number') throw new PdfUnsupported('an object stream without /N or /First');
     const data = this.streamData(stream);
     const lexer = new PdfLexer(data);
-    const streamOffset = this.offsets.get(num)!;
     for (let index = 0; index < count; index++) {
       const objectNumber = lexer.read();
       const offset = lexer.read();
       if (typeof objectNumber !== 'number' || typeof offset !== 'number') throw new PdfUnsupported('a damaged object stream');
-      const direct = this.offsets.get(objectNumber);
-      if (direct !== undefined && direct > streamOffset) continue;
-      this.offsets.delete(objectNumber);
+      if (this.offsets.has(objectNumber) || this.inObjectStream.has(objectNumber)) {
+        this.definedTwice = true;
+        continue;
+      }
       this.inObjectStream.set(objectNumber, { stream: num, index, at: first + offset });
     }
   }
@@ -206,6 +237,7 @@ export class PdfFile {
 
   /** The document catalog: /Root of the last trailer that names one. */
   catalog(): PdfDict {
+    if (this.definedTwice) throw new PdfUnsupported('an object defined more than once');
     for (const trailer of [...this.trailers].reverse()) {
       if (trailer.has('Encrypt')) throw new PdfUnsupported('an encrypted file');
     }

@@ -76,15 +76,20 @@ const codeOf = (bytes: string): number => {
 
 /** A larger range is no real font's; pdf.js refuses the same. */
 const MAX_RANGE = 0xffff;
-/** Entries over all of one map's ranges: a font has some thousands of glyphs; many large ranges are an attack. */
-const MAX_ENTRIES = 0x40000;
+/** A glyph stands for a character or a few (a ligature): a longer text is no real font's. */
+const MAX_GLYPH_TEXT = 32;
 
 /** A ToUnicode CMap: from a font's codes to the text they stand for. */
-export function readToUnicode(data: Uint8Array): Map<number, string> {
+export function readToUnicode(data: Uint8Array, spend: (units: number) => void): Map<number, string> {
   const map = new Map<number, string>();
   const lexer = new PdfLexer(data);
   const operands: (PdfValue | PdfOperator)[] = [];
-  let entries = 0;
+  // Each entry is charged to the document's reading budget with the length of its text.
+  const set = (code: number, bytes: string) => {
+    if (bytes.length > MAX_GLYPH_TEXT * 2) throw new PdfUnsupported('a ToUnicode text too long');
+    spend(1 + bytes.length);
+    map.set(code, utf16(bytes));
+  };
   for (let token = lexer.read(); token !== undefined; token = lexer.read()) {
     if (!(token instanceof PdfOperator)) {
       operands.push(token);
@@ -94,24 +99,24 @@ export function readToUnicode(data: Uint8Array): Map<number, string> {
     if (token.name === 'endbfchar') {
       for (let at = 0; at + 1 < operands.length; at += 2) {
         const [source, target] = [operands[at], operands[at + 1]];
-        if (source instanceof PdfString && target instanceof PdfString) map.set(codeOf(source.bytes), utf16(target.bytes));
+        if (source instanceof PdfString && target instanceof PdfString) set(codeOf(source.bytes), target.bytes);
       }
     } else if (token.name === 'endbfrange') {
       for (let at = 0; at + 2 < operands.length; at += 3) {
         const [low, high, target] = [operands[at], operands[at + 1], operands[at + 2]];
         if (!(low instanceof PdfString) || !(high instanceof PdfString)) throw new PdfUnsupported('a damaged ToUnicode range');
         const [first, last] = [codeOf(low.bytes), codeOf(high.bytes)];
-        if (last - first > MAX_RANGE || (entries += last - first + 1) > MAX_ENTRIES) throw new PdfUnsupported('a ToUnicode map too large');
+        if (last - first > MAX_RANGE) throw new PdfUnsupported('a ToUnicode range too large');
         if (Array.isArray(target)) {
           target.forEach((each, index) => {
-            if (first + index <= last && each instanceof PdfString) map.set(first + index, utf16(each.bytes));
+            if (first + index <= last && each instanceof PdfString) set(first + index, each.bytes);
           });
         } else if (target instanceof PdfString) {
           // Each code after the first stands for the next character: its last byte goes up by one.
           let bytes = target.bytes;
           const lastByte = bytes.length - 1;
           for (let code = first; code <= last; code++) {
-            map.set(code, utf16(bytes));
+            set(code, bytes);
             const next = bytes.charCodeAt(lastByte) + 1;
             bytes = next > 0xff ? `${bytes.substring(0, lastByte - 1)}${String.fromCharCode(bytes.charCodeAt(lastByte - 1) + 1)}\u0000` : `${bytes.substring(0, lastByte)}${String.fromCharCode(next)}`;
           }
@@ -135,7 +140,14 @@ export function loadTextFont(file: PdfFile, dict: PdfDict): TextFont {
   const baseFont = file.lookup(dict, 'BaseFont');
   const name = baseFont instanceof PdfName ? baseFont.name : '';
   const toUnicodeStream = file.lookup(dict, 'ToUnicode');
-  const toUnicode = isStream(toUnicodeStream) ? readToUnicode(file.streamData(toUnicodeStream)) : undefined;
+  let toUnicode: Map<number, string> | undefined;
+  if (isStream(toUnicodeStream)) {
+    toUnicode = file.toUnicodeMaps.get(toUnicodeStream);
+    if (!toUnicode) {
+      toUnicode = readToUnicode(file.streamData(toUnicodeStream), (units) => file.spend(units));
+      file.toUnicodeMaps.set(toUnicodeStream, toUnicode);
+    }
+  }
   if (toUnicodeStream instanceof PdfName) throw new PdfUnsupported('a predefined ToUnicode map');
 
   if (subtype instanceof PdfName && subtype.name === 'Type0') {
@@ -226,7 +238,7 @@ function cidWidths(file: PdfFile, descendant: PdfDict): Map<number, number> {
   const array = file.lookup(descendant, 'W');
   if (!Array.isArray(array)) return widths;
   const items = array.map((each) => file.get(each));
-  let entries = 0;
+  file.spend(items.length);
   for (let at = 0; at < items.length; ) {
     const first = items[at];
     const next = items[at + 1];
@@ -240,7 +252,8 @@ function cidWidths(file: PdfFile, descendant: PdfDict): Map<number, number> {
     } else {
       const [last, width] = [next, items[at + 2]];
       if (typeof last !== 'number' || typeof width !== 'number') break;
-      if (last - first > MAX_RANGE || (entries += last - first + 1) > MAX_ENTRIES) throw new PdfUnsupported('a width array too large');
+      if (last - first > MAX_RANGE) throw new PdfUnsupported('a width range too large');
+      file.spend(last - first + 1);
       for (let code = first; code <= last; code++) widths.set(code, width);
       at += 3;
     }

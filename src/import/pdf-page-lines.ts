@@ -35,5 +35,6 @@ export function pdfPageLines(items: readonly TextPiece[]): string {
     }
   }
   if (line) lines.push(line);
-  return lines.map((text) => text.replace(/\s+$/, '')).join('\n');
+  // trimEnd, not /\s+$/: the pattern tries every space of a long run in turn, which is quadratic.
+  return lines.map((text) => text.trimEnd()).join('\n');
 }

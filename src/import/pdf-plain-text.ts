@@ -60,19 +60,25 @@ function pages(file: PdfFile, maxPages: number): PageNode[] | { pages: number } 
       }
     } else {
       found.push({ dict: node, inherited: mine });
-      if (found.length > maxPages) throw new PdfUnsupported('more pages than its count');
+      if (found.length > maxPages) throw new PdfUnsupported('more pages than the bound');
     }
   };
   walk(root, new Map(), 0);
+  // pdf.js reads as many pages as /Count says; a tree that holds another number is its to read.
+  if (count !== found.length) throw new PdfUnsupported('a page tree that does not hold its count of pages');
   return found;
 }
 
+/** A page's content streams, one after the other; charged to the reading budget before they are joined (one stream may be listed many times). */
 function pageContents(file: PdfFile, page: PdfDict): Uint8Array {
   const contents = file.lookup(page, 'Contents');
   const streams = Array.isArray(contents) ? contents.map((each) => file.get(each)) : [contents];
   const parts: Uint8Array[] = [];
   for (const stream of streams) {
-    if (isStream(stream)) parts.push(file.streamData(stream), Buffer.from('\n'));
+    if (!isStream(stream)) continue;
+    const data = file.streamData(stream);
+    file.spend(data.length + 1);
+    parts.push(data, Buffer.from('\n'));
   }
   return Buffer.concat(parts);
 }
@@ -83,6 +89,7 @@ export function readPlainPdfText(bytes: Buffer, limits: PlainPdfLimits): PlainPd
     const found = pages(file, limits.pages);
     if (!Array.isArray(found)) return { limit: 'pages', pages: found.pages };
     const budget = { operations: limits.operations, textLength: limits.textLength };
+    const fonts: Parameters<typeof pageTextPieces>[3] = new Map();
     const texts: string[] = [];
     for (const page of found) {
       const resources = file.get(page.inherited.get('Resources'));
@@ -90,7 +97,7 @@ export function readPlainPdfText(bytes: Buffer, limits: PlainPdfLimits): PlainPd
       const cropBox = normalRect(file, page.inherited.get('CropBox')) ?? mediaBox;
       const intersection = [Math.max(cropBox[0]!, mediaBox[0]!), Math.max(cropBox[1]!, mediaBox[1]!), Math.min(cropBox[2]!, mediaBox[2]!), Math.min(cropBox[3]!, mediaBox[3]!)];
       const viewBox = intersection[2]! - intersection[0]! > 0 && intersection[3]! - intersection[1]! > 0 ? intersection : mediaBox;
-      const pieces = pageTextPieces(file, { contents: pageContents(file, page.dict), resources: isDict(resources) ? resources : new Map(), viewBox }, budget);
+      const pieces = pageTextPieces(file, { contents: pageContents(file, page.dict), resources: isDict(resources) ? resources : new Map(), viewBox }, budget, fonts);
       texts.push(pdfPageLines(pieces));
     }
     return { text: texts.join('\n\n') };

@@ -56,16 +56,25 @@ const gather = (length: number, byte: number): void => {
   scratch[length] = byte;
 };
 
-/** Operators of up to three letters, by their length and bytes. */
+/**
+ * The operators of content streams and the keywords of files and CMaps: they repeat on every line
+ * of a page, and each is made once. Other words (a hostile stream may hold millions of different
+ * ones) are made anew, and never kept.
+ */
+const KNOWN_WORDS = new Set(
+  [
+    ...'b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y \' "'.split(' '),
+    ...'obj endobj stream endstream xref trailer startxref begincodespacerange endcodespacerange beginbfchar endbfchar beginbfrange endbfrange begincidrange endcidrange usecmap begincmap endcmap'.split(' '),
+  ],
+);
+/** Known operators of up to three letters, by their length and bytes. */
 const shortWords = new Map<number, PdfOperator>();
-
-/** Operators are few and repeat on every line of a page: each is made once. */
 const operators = new Map<string, PdfOperator>();
 const operatorNamed = (name: string): PdfOperator => {
   let operator = operators.get(name);
   if (!operator) {
     operator = new PdfOperator(name);
-    operators.set(name, operator);
+    if (KNOWN_WORDS.has(name)) operators.set(name, operator);
   }
   return operator;
 };
@@ -171,7 +180,7 @@ export class PdfLexer {
     if (word === 'false') return false;
     if (word === 'null') return null;
     const operator = operatorNamed(word);
-    if (key >= 0) shortWords.set(key, operator);
+    if (key >= 0 && KNOWN_WORDS.has(word)) shortWords.set(key, operator);
     return operator;
   }
 

@@ -107,15 +107,21 @@ interface Shared {
   file: PdfFile;
   items: TextPiece[];
   viewBox: readonly number[];
+  /** The document's fonts as read, by their dictionary: a font is read once, whatever uses it. */
   fonts: Map<PdfDict, TextFont>;
   budget: { operations: number; textLength: number };
 }
 
 const MAX_FORM_DEPTH = 12;
 
+/** How many operands the operators read here take (pdf.js's table, for these). */
+const ARITY: Record<string, number> = { cm: 6, Tf: 2, Ts: 1, Tz: 1, TL: 1, Td: 2, TD: 2, Tm: 6, Tc: 1, Tw: 1, TJ: 1, Tj: 1, "'": 1, '"': 3, Do: 1, gs: 1 };
+/** More operands than any operator takes; a stream of numbers alone keeps only the last. */
+const MAX_OPERANDS = 64;
+
 /** The pieces of text of one page: its content streams read with its resources. */
-export function pageTextPieces(file: PdfFile, page: { contents: Uint8Array; resources: PdfDict; viewBox: readonly number[] }, budget: Shared['budget']): TextPiece[] {
-  const shared: Shared = { file, items: [], viewBox: page.viewBox, fonts: new Map(), budget };
+export function pageTextPieces(file: PdfFile, page: { contents: Uint8Array; resources: PdfDict; viewBox: readonly number[] }, budget: Shared['budget'], fonts: Shared['fonts']): TextPiece[] {
+  const shared: Shared = { file, items: [], viewBox: page.viewBox, fonts, budget };
   readContent(shared, page.contents, page.resources, new TextState(), [], 0);
   return shared.items;
 }
@@ -444,9 +450,15 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
     }
     if (token === undefined) break;
     if (!(token instanceof PdfOperator)) {
+      // Numbers without an operator pile up in a damaged or hostile stream: the last are enough.
+      if (operands.length === MAX_OPERANDS) operands.shift();
       operands.push(token);
       continue;
     }
+    // Extra operands before an operator are dropped from the front, as pdf.js drops them: Td
+    // after "999 0 -30" moves by (0, -30).
+    const arity = ARITY[token.name];
+    if (arity !== undefined && operands.length > arity) operands.splice(0, operands.length - arity);
     if (--shared.budget.operations < 0) throw new ContentTooLarge('operations');
     currentTextState ??= textState.clone();
     switch (token.name) {
@@ -560,7 +572,10 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
         const matrix = file.lookup(xObject.dict, 'Matrix');
         if (Array.isArray(matrix) && matrix.length === 6 && matrix.every((each) => typeof each === 'number')) formState.ctm = multiply(formState.ctm, matrix as number[]);
         const formResources = file.lookup(xObject.dict, 'Resources');
-        readContent(shared, file.streamData(xObject), isDict(formResources) ? formResources : resources, formState, [...formsDrawing, xObject], depth + 1);
+        // A form is read again wherever it is drawn: each time counts (see PdfFile.spend).
+        const formContent = file.streamData(xObject);
+        file.spend(formContent.length);
+        readContent(shared, formContent, isDict(formResources) ? formResources : resources, formState, [...formsDrawing, xObject], depth + 1);
         break;
       }
       case 'gs': {

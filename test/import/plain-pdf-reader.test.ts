@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { extractPdfText, extractPdfTextWithPdfjs } from '../../src/import/pdf-text';
+import { pdfPageLines } from '../../src/import/pdf-page-lines';
 import { readPlainPdfText, type PlainPdfLimits } from '../../src/import/pdf-plain-text';
 import { readToUnicode } from '../../src/import/pdf-fonts';
 import { STANDARD_FONT_WIDTHS } from '../../src/import/pdf-standard-font-widths';
@@ -121,6 +122,65 @@ describe('the plain PDF reader gives the text pdf.js gives', () => {
   });
 });
 
+/** A PDF written out from numbered objects (1 the catalog), with `after` appended past its end. */
+function rawPdf(objects: string[], after = ''): Buffer {
+  const body = objects.map((object, index) => `${index + 1} 0 obj\n${object}\nendobj\n`).join('');
+  return Buffer.from(`%PDF-1.4\n${body}trailer\n<< /Root 1 0 R >>\n%%EOF\n${after}`, 'latin1');
+}
+const stream = (content: string, dict = '') => `<< /Length ${Buffer.byteLength(content, 'latin1')}${dict} >>\nstream\n${content}\nendstream`;
+const HELVETICA = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
+const onePage = (contents: string, resources = '<< /Font << /F1 5 0 R >> >>') => [
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${contents} /Resources ${resources} >>`,
+];
+
+// Found in review: files of a few kilobytes that made the plain reader, on the main thread, run
+// for minutes or run out of memory. Each is now left to pdf.js (its thread is watched and stopped)
+// or read as pdf.js reads it.
+describe('hostile files: the plain reader gives up early, or reads them as pdf.js does', () => {
+  test('a ToUnicode range whose text is thousands of characters long (it had filled 4 GB)', () => {
+    const cmap = `1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <0000> <FFFF> <${'0041'.repeat(20_000)}> endbfrange`;
+    const font = '<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 6 0 R >>';
+    const bytes = rawPdf([...onePage('4 0 R'), stream('BT /F1 12 Tf <0001> Tj ET'), font, stream(cmap), '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X >>']);
+    expect(readPlainPdfText(bytes, LIMITS)).toEqual({ unsupported: 'a ToUnicode text too long' });
+  });
+
+  test('one form drawn again and again, and one stream listed again and again in a page', () => {
+    const big = `%${' '.repeat(1024 * 1024)}`;
+    const form = rawPdf([...onePage('4 0 R', '<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >>'), stream('q /X Do Q\n'.repeat(100)), HELVETICA, stream(big, ' /Type /XObject /Subtype /Form /BBox [0 0 1 1]')]);
+    expect(readPlainPdfText(form, LIMITS)).toEqual({ unsupported: 'more to read than a document of a few pages' });
+    const listed = rawPdf([...onePage(`[${'4 0 R '.repeat(100)}]`), stream(big), HELVETICA]);
+    expect(readPlainPdfText(listed, LIMITS)).toEqual({ unsupported: 'more to read than a document of a few pages' });
+  });
+
+  test('an object defined twice (as after a file\'s end) is left to pdf.js, which follows the cross-reference table', () => {
+    const bytes = rawPdf([...onePage('4 0 R'), stream('BT /F1 12 Tf 72 720 Td (What the viewer shows) Tj ET'), HELVETICA], `4 0 obj\n${stream('BT /F1 12 Tf 72 720 Td (Something else) Tj ET')}\nendobj\n`);
+    expect(readPlainPdfText(bytes, LIMITS)).toEqual({ unsupported: 'an object defined more than once' });
+  });
+
+  test('a page tree that holds more pages than its /Count is left to pdf.js', () => {
+    const bytes = rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /Contents 5 0 R >>', '<< /Type /Page /Parent 2 0 R /Contents 5 0 R >>', stream('')]);
+    expect(readPlainPdfText(bytes, LIMITS)).toEqual({ unsupported: 'a page tree that does not hold its count of pages' });
+  });
+
+  test('extra numbers before an operator: the last ones count, as in pdf.js', async () => {
+    const bytes = rawPdf([...onePage('4 0 R'), stream('BT /F1 12 Tf 72 720 Td (Hello) Tj 999 0 -30 Td (World) Tj ET'), HELVETICA]);
+    const plain = readPlainPdfText(bytes, LIMITS) as { text: string };
+    expect(plain.text).toBe(await extractPdfTextWithPdfjs(bytes, 'extra.pdf'));
+    expect(plain.text).toBe('Hello\n\nWorld');
+  });
+
+  test('a run of a million digits, and a line of a million spaces, are read through once', () => {
+    // The object-header pattern once tried every digit of such a run to its end, and the trailing
+    // spaces' pattern every space: hours. Each is one pass now; a slip back would time the test out.
+    const digits = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1_000_000, '7'), Buffer.from(' x')]);
+    expect(readPlainPdfText(digits, LIMITS)).toEqual({ unsupported: 'no catalog' });
+    const line = `a${' '.repeat(1_000_000)}b`;
+    expect(pdfPageLines([{ str: `${line}   `, hasEOL: true, transform: [1, 0, 0, 1, 72, 720], height: 12 }])).toBe(line);
+  });
+});
+
 describe('PDF syntax, read as pdf.js reads it', () => {
   const read = (text: string) => {
     const lexer = new PdfLexer(Buffer.from(text, 'latin1'));
@@ -171,7 +231,7 @@ describe('fonts', () => {
       '2 beginbfrange <0020> <0022> <0041> <00FE> <0101> <00FE> endbfrange',
       '1 beginbfrange <0030> <0031> [<0066 0069> <00E9>] endbfrange',
     ].join('\n');
-    const map = readToUnicode(Buffer.from(cmap, 'latin1'));
+    const map = readToUnicode(Buffer.from(cmap, 'latin1'), () => {});
     expect(map.get(0x03)).toBe(' ');
     expect(map.get(0x10)).toBe('\u{1d400}');
     expect([map.get(0x20), map.get(0x21), map.get(0x22)]).toEqual(['A', 'B', 'C']);

@@ -1,4 +1,4 @@
-import { constants, inflateSync } from 'node:zlib';
+import { inflateWithin } from './pdf-streams';
 import { isDict, PdfLexer, PdfName, PdfOperator, PdfRef, PdfUnsupported, type PdfDict, type PdfValue } from './pdf-syntax';
 
 /** A stream: its dictionary, and its data as it stands in the file (still compressed). */
@@ -222,16 +222,11 @@ export class PdfFile {
   }
 
   private inflate(data: Uint8Array): Buffer {
-    let output: Buffer;
-    try {
-      output = inflateSync(data, { maxOutputLength: Math.max(this.budget, 1), finishFlush: constants.Z_SYNC_FLUSH });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new PdfUnsupported('more data than the budget');
-      // Damaged data: pdf.js reads what it can of it, in its own way.
-      throw new PdfUnsupported('damaged compressed data');
-    }
+    const output = inflateWithin(data, this.budget);
+    if (output === 'over') throw new PdfUnsupported('more data than the budget');
+    // Damaged data: pdf.js reads what it can of it, in its own way.
+    if (output === 'damaged') throw new PdfUnsupported('damaged compressed data');
     this.budget -= output.length;
-    if (this.budget < 0) throw new PdfUnsupported('more data than the budget');
     return output;
   }
 

@@ -29,21 +29,28 @@ function dataStart(bytes: Buffer, afterKeyword: number): number {
 }
 
 /**
- * Inflates one zlib stream, never past `budget` bytes; returns what it inflated to, or undefined
- * when that is over the budget. The data may run on past the stream's end (zlib stops there) or
- * stop short of it (a damaged file: what came out so far counts). What comes out is inflated in
- * turn when it is itself compressed, the budget shared.
+ * Inflates one zlib stream, never past `budget` bytes: what it inflates to, 'over' the budget, or
+ * 'damaged'. The data may run on past the stream's end (zlib stops there).
  */
-function inflatedSize(data: Uint8Array, budget: number, depth: number): number | undefined {
+export function inflateWithin(data: Uint8Array, budget: number): Buffer | 'over' | 'damaged' {
   let output: Buffer;
   try {
     output = inflateSync(data, { maxOutputLength: Math.max(budget, 1), finishFlush: constants.Z_SYNC_FLUSH });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return undefined;
-    // Damaged data: pdf.js reads it as far as it can, which the memory watch bounds.
-    return 0;
+    return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'over' : 'damaged';
   }
-  if (output.length > budget) return undefined;
+  return output.length > budget ? 'over' : output;
+}
+
+/**
+ * What one zlib stream inflates to, in bytes, never past `budget`; undefined when that is over
+ * the budget. What comes out is inflated in turn when it is itself compressed, the budget shared.
+ */
+function inflatedSize(data: Uint8Array, budget: number, depth: number): number | undefined {
+  const output = inflateWithin(data, budget);
+  if (output === 'over') return undefined;
+  // Damaged data: pdf.js reads it as far as it can, which the memory watch bounds.
+  if (output === 'damaged') return 0;
   if (depth >= MAX_NESTING || !startsWithZlibHeader(output)) return output.length;
   const inner = inflatedSize(output, budget - output.length, depth + 1);
   return inner === undefined ? undefined : output.length + inner;

@@ -353,10 +353,14 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
     const wordSpacing = textState.wordSpacing;
     const rise = textState.textRise;
     // This loop runs for every glyph of the document, on code that has just been loaded: what does
-    // not change while one string is shown is read once, and the text matrix is moved here as
-    // translateTextMatrix moves it (m[4] = m[0] × x + m[2] × 0 + m[4]), the same figures to the bit.
+    // not change while one string is shown is read once, and the text matrix is moved along its
+    // line as translateTextMatrix(x, 0) moves it, the same figures to the bit.
     const m = textState.textMatrix;
     const [m0, m1, m2, m3] = m as [number, number, number, number];
+    const moveBy = (x: number) => {
+      m[4] = m0 * x + m2 * 0 + m[4]!;
+      m[5] = m1 * x + m3 * 0 + m[5]!;
+    };
     const [c0, c1, c2, c3, c4, c5] = textState.ctm as [number, number, number, number, number, number];
     const [left, bottom, right, top] = viewBox as [number, number, number, number];
     // Whether the pen is where the last glyph left it and prevTransform (pending in prevE, prevF)
@@ -372,9 +376,7 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
       let scaledDim = glyph.width * scale;
       if (glyph.code === 0x20) charSpacing += wordSpacing;
       if (category.isWhitespace) {
-        const x = (charSpacing + scaledDim) * hScale;
-        m[4] = m0 * x + m2 * 0 + m[4]!;
-        m[5] = m1 * x + m3 * 0 + m[5]!;
+        moveBy((charSpacing + scaledDim) * hScale);
         // pdf.js's saveLastChar(' ').
         twoLastChars[twoLastCharsPos] = ' ';
         twoLastCharsPos ^= 1;
@@ -384,9 +386,7 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
       if (!category.isZeroWidthDiacritic) {
         const visible = contiguous ? !(prevE + scaledDim < left || prevE > right || prevF < bottom || prevF > top) : compareWithLastPosition(scaledDim);
         if (!visible) {
-          const x = scaledDim * hScale;
-          m[4] = m0 * x + m2 * 0 + m[4]!;
-          m[5] = m1 * x + m3 * 0 + m[5]!;
+          moveBy(scaledDim * hScale);
           contiguous = false;
           continue;
         }
@@ -394,8 +394,7 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
       const chunk = item.initialized ? item : ensureItem();
       if (category.isZeroWidthDiacritic) scaledDim = 0;
       scaledDim *= hScale;
-      m[4] = m0 * scaledDim + m2 * 0 + m[4]!;
-      m[5] = m1 * scaledDim + m3 * 0 + m[5]!;
+      moveBy(scaledDim);
       chunk.width += scaledDim;
       if (scaledDim) {
         if (contiguous) {
@@ -421,11 +420,7 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
       twoLastChars[twoLastCharsPos] = unicode;
       twoLastCharsPos = other;
       chunk.str.push(unicode);
-      if (charSpacing) {
-        const x = charSpacing * hScale;
-        m[4] = m0 * x + m2 * 0 + m[4]!;
-        m[5] = m1 * x + m3 * 0 + m[5]!;
-      }
+      if (charSpacing) moveBy(charSpacing * hScale);
       contiguous = scaledDim !== 0 && charSpacing === 0;
     }
   };

@@ -26,6 +26,13 @@ const WATCH_MS = 10;
 const HINT = 'Check that this is the right file. If it is, open it in a PDF reader, copy its text into a text file, and import that file.';
 const refuse = (name: string, why: string) => new DataError(`${name} is a PDF that ${why}; an Urgent Action is a few pages. Nothing was written.`, { hint: HINT });
 
+/** The refusal of a PDF past one of PDF_LIMITS, whichever reader found it. */
+function overLimit(name: string, limit: 'pages' | 'text' | 'operations', pages?: number): DataError {
+  if (limit === 'pages') return refuse(name, `has ${pages} pages`);
+  if (limit === 'text') return refuse(name, `gives more than ${PDF_LIMITS.textLength / 1024 / 1024} MB of text`);
+  return refuse(name, `draws its pages with more than ${PDF_LIMITS.operations / 1_000_000} million instructions`);
+}
+
 /**
  * The text of a PDF as lines (see pdf-page-lines.ts). A PDF from anyone may be built to exhaust
  * the machine. The plain reader (pdf-plain-text.ts) reads it at once if it is of the usual kind,
@@ -40,11 +47,7 @@ export async function extractPdfText(bytes: Buffer, name: string): Promise<strin
   // pdf.js (which may inflate anything in it) has all its streams measured first.
   const plain = readPlainPdfText(bytes, { pages: PDF_LIMITS.pages, textLength: PDF_LIMITS.textLength, inflatedBytes: MAX_INFLATED_BYTES, operations: PDF_LIMITS.operations });
   if ('text' in plain) return plain.text;
-  if ('limit' in plain) {
-    if (plain.limit === 'pages') throw refuse(name, `has ${plain.pages} pages`);
-    if (plain.limit === 'text') throw refuse(name, `gives more than ${PDF_LIMITS.textLength / 1024 / 1024} MB of text`);
-    throw refuse(name, `draws its pages with more than ${PDF_LIMITS.operations / 1_000_000} million instructions`);
-  }
+  if ('limit' in plain) throw overLimit(name, plain.limit, 'pages' in plain ? plain.pages : undefined);
   if (inflatesBeyond(bytes)) throw refuse(name, `inflates to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB`);
   return extractPdfTextWithPdfjs(bytes, name);
 }
@@ -53,8 +56,7 @@ export async function extractPdfText(bytes: Buffer, name: string): Promise<strin
 export async function extractPdfTextWithPdfjs(bytes: Uint8Array, name: string): Promise<string> {
   const reply = await readOnWorker(bytes, name);
   if (reply.ok) return reply.text;
-  if (reply.limit === 'pages') throw refuse(name, `has ${reply.pages} pages`);
-  if (reply.limit === 'text') throw refuse(name, `gives more than ${PDF_LIMITS.textLength / 1024 / 1024} MB of text`);
+  if (reply.limit) throw overLimit(name, reply.limit, reply.pages);
   throw new Error(reply.message);
 }
 

@@ -92,4 +92,21 @@ describe("the bundle's patterns without the i flag find what the patterns as wri
       { numRuns: 300 },
     );
   });
+
+  test('\\p{Lu} and \\p{Ll}, which i widens to every letter that has a case, are written out to the same letters', () => {
+    // The contact labels ("online form in \\p{Lu}\\p{Ll}+"), the UA number and the fused greeting hold them.
+    expect(rewritten.some(([source]) => source.includes('\\p{Lu}'))).toBe(true);
+    const written = caselessSources(['^\\p{Lu}$', '^\\p{Ll}$', '^[\\p{Lu}\\d]$', '^[^\\p{Ll}]$']);
+    const pairs = Object.entries(written).map(([source, caseless]) => [new RegExp(source, 'iu'), new RegExp(caseless, 'u')] as const);
+    expect(pairs).toHaveLength(4);
+    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+      if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+      const text = String.fromCodePoint(codePoint);
+      for (const [withI, withoutI] of pairs) {
+        if (withI.test(text) !== withoutI.test(text)) throw new Error(`${withI} and ${withoutI} differ on U+${codePoint.toString(16)}`);
+      }
+    }
+    // Under i they match small letters too: "online form in germany" is a label as written.
+    expect(new RegExp(written['^\\p{Lu}$']!, 'u').test('g')).toBe(true);
+  });
 });

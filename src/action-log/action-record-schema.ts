@@ -3,16 +3,16 @@ import { z } from '../validation/zod';
 // The log's records as zod checks them when the log is read. Only reading needs zod, so writing
 // a letter (which appends records) never loads it.
 
-const text = z.string().min(1);
+const text = z.string().check(z.minLength(1));
 
 /**
  * One line of the log. Reading is lenient about values a later version may add (another
  * channel or format, extra fields), strict about what the counts need.
  */
-const v = z.number().int().positive();
+const v = z.number().check(z.int(), z.positive());
 const at = z.iso.datetime({ offset: true });
 /** null for a blank letter, which a member signs by hand. */
-const sender = text.nullable();
+const sender = z.nullable(text);
 
 const madeRecordSchema = z.object({
   v,
@@ -24,9 +24,9 @@ const madeRecordSchema = z.object({
   channel: text,
   sender,
   /** The file written; null when the letter went somewhere other than a file. */
-  file: text.nullable(),
+  file: z.nullable(text),
   /** Which of a batch's blank letters to this official (1, 2...): each is a letter of its own. */
-  copy: z.number().int().positive().optional(),
+  copy: z.optional(z.number().check(z.int(), z.positive())),
 });
 
 const sentRecordSchema = z.object({

@@ -1,7 +1,7 @@
 import { isAllCapitals, isCapitalsHeading, joinWrappedLines, nextFilled, titleCase } from './document-lines';
 import { countryByName, countryDisplayName, countryMentions } from './countries';
 import { latestDateMentioned, parseDocumentDate } from './document-dates';
-import { CLOSED_NOTICE, DEADLINE_CUE, UA_NUMBER, UPDATE_NOTICE, URGENT_ACTION_WORDS, firstGuardedMatch, guardedMatches } from './language-patterns';
+import { DEADLINE_CUE, UA_NUMBER, UPDATE_NOTICE, URGENT_ACTION_WORDS, findClosedNotice, firstGuardedMatch, guardedMatches } from './language-patterns';
 
 /** A value read from the document, with the reason to check it when the reading is a guess. */
 export interface Finding<T> {
@@ -133,7 +133,7 @@ export interface StageFinding {
  * previous UA mark the later stages.
  */
 export function findStage(text: string): StageFinding {
-  const closing = CLOSED_NOTICE.exec(text);
+  const closing = findClosedNotice(text);
   const final = /\b(?:(?:this is the )?(?:\w+ and )?final (?:output|update|ua)\b[^.\n]{0,120})/i.exec(text);
   if (closing || final) {
     return { stage: 'final', closed: Boolean(closing), evidence: (final?.[0] ?? closing![0]).trim() };

@@ -12,17 +12,17 @@ import { librariesDir } from '../profile/app-paths';
 const libraryStateSchema = z.object({
   name: z.string(),
   url: z.string(),
-  branch: z.string().optional(),
+  branch: z.optional(z.string()),
   added: z.string(),
-  updated: z.string().optional(),
+  updated: z.optional(z.string()),
   /** The latest commit fetched that follows the one before it: the library's version. */
-  commit: z.string().optional(),
+  commit: z.optional(z.string()),
   /** Case file (path in the library) → the commit its copy in use comes from. */
   files: z.record(z.string(), z.string()),
   /** What was wrong at the last update, in "file:line:col: field: problem" lines. */
   problems: z.array(z.object({ file: z.string(), held: z.boolean(), lines: z.array(z.string()) })),
   /** A commit upstream that does not follow `commit`: history was rewritten there. */
-  rewritten: z.string().optional(),
+  rewritten: z.optional(z.string()),
 });
 
 export type LibraryState = z.output<typeof libraryStateSchema>;

@@ -7,35 +7,43 @@ import { findUnsafeCharacter, LANGUAGE_TAG } from '../text/plain-text';
 import { formatFieldPath } from '../cases/case-problem';
 import { PAPER_SIZES } from './profile';
 
-const oneLine = z.string().trim().min(1).superRefine((value, ctx) => {
-  const unsafe = findUnsafeCharacter(value);
-  if (unsafe) ctx.addIssue({ code: 'custom', message: `contains ${unsafe}` });
-});
+const oneLine = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.superRefine((value: string, ctx) => {
+    const unsafe = findUnsafeCharacter(value);
+    if (unsafe) ctx.addIssue({ code: 'custom', message: `contains ${unsafe}` });
+  }),
+);
 
 export const profileSchema = z.strictObject({
-  name: oneLine.optional(),
-  address: z.array(oneLine).optional(),
-  country: oneLine.optional(),
-  email: z.string().superRefine((value, ctx) => {
-    const problem = emailAddressProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }).optional(),
-  paper: z.enum(PAPER_SIZES).optional(),
-  language: z.string().regex(LANGUAGE_TAG).optional(),
-  cases: z.array(z.string().min(1)).optional(),
+  name: z.optional(oneLine),
+  address: z.optional(z.array(oneLine)),
+  country: z.optional(oneLine),
+  email: z.optional(
+    z.string().check(
+      z.superRefine((value: string, ctx) => {
+        const problem = emailAddressProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    ),
+  ),
+  paper: z.optional(z.enum(PAPER_SIZES)),
+  language: z.optional(z.string().check(z.regex(LANGUAGE_TAG))),
+  cases: z.optional(z.array(z.string().check(z.minLength(1)))),
   /**
    * A letter-writing group's coordinator: the group's name and return address, used on the
    * letters of members who give no address of their own.
    */
-  group: z
-    .strictObject({
+  group: z.optional(
+    z.strictObject({
       name: oneLine,
-      address: z.array(oneLine).min(1),
-      country: oneLine.optional(),
-    })
-    .optional(),
+      address: z.array(oneLine).check(z.minLength(1)),
+      country: z.optional(oneLine),
+    }),
+  ),
   /** Font files for characters the letter font lacks (a member's name in Chinese, say). */
-  fonts: z.array(z.string().min(1)).optional(),
+  fonts: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
 
 /** The sender's details kept between runs, so members type them once. */

@@ -123,7 +123,9 @@ export const SECTION_LINE: Record<keyof LanguageWords['sections'], RegExp> = {
 };
 
 /** An e-mail style header: "To: Albert Fabrice Puela", "Cc: Lohaka Yemba". */
-export const HEADER_LINE = caseInsensitive(String.raw`^(to|cc|an|à|a|para|kopie|copie|copia)\s*:\s*(\S[^\n]{0,120})$`, 'iu');
+// "à" as \u00e0: the bundle writes a String.raw's other letters so, and the pattern would no
+// longer be the one the build rewrote without i (see case-patterns.ts).
+export const HEADER_LINE = caseInsensitive(String.raw`^(to|cc|an|\u00e0|a|para|kopie|copie|copia)\s*:\s*(\S[^\n]{0,120})$`, 'iu');
 export const COPY_HEADER = /^(?:cc|kopie|copie|copia)$/i;
 
 /** Labels glued to the end of a line ("... help CONTACT INFORMATION") or to its start ("SAMPLE LETTER Dear ..."). */

@@ -42,25 +42,28 @@ function overLimit(name: string, limit: 'pages' | 'text' | 'operations', pages?:
  * streams, fonts), runs too long, or the document has too many pages or too much text. pdf.js is
  * loaded there only, when such a PDF comes in.
  */
-export async function extractPdfText(bytes: Buffer, name: string): Promise<string> {
+export async function extractPdfText(bytes: Buffer, name: string, whileWaiting?: () => void): Promise<string> {
   // The plain reader inflates only what it reads, within the same budget; a file it leaves to
   // pdf.js (which may inflate anything in it) has all its streams measured first.
   const plain = readPlainPdfText(bytes, { pages: PDF_LIMITS.pages, textLength: PDF_LIMITS.textLength, inflatedBytes: MAX_INFLATED_BYTES, operations: PDF_LIMITS.operations });
   if ('text' in plain) return plain.text;
   if ('limit' in plain) throw overLimit(name, plain.limit, 'pages' in plain ? plain.pages : undefined);
   if (inflatesBeyond(bytes)) throw refuse(name, `inflates to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB`);
-  return extractPdfTextWithPdfjs(bytes, name);
+  return extractPdfTextWithPdfjs(bytes, name, whileWaiting);
 }
 
-/** The text pdf.js gives, on its thread; also what the plain reader is held to in the tests. */
-export async function extractPdfTextWithPdfjs(bytes: Uint8Array, name: string): Promise<string> {
-  const reply = await readOnWorker(bytes, name);
+/**
+ * The text pdf.js gives, on its thread; also what the plain reader is held to in the tests.
+ * `whileWaiting` is called once the thread has the document, for this one to do other work.
+ */
+export async function extractPdfTextWithPdfjs(bytes: Uint8Array, name: string, whileWaiting?: () => void): Promise<string> {
+  const reply = await readOnWorker(bytes, name, whileWaiting);
   if (reply.ok) return reply.text;
   if (reply.limit) throw overLimit(name, reply.limit, reply.pages);
   throw new Error(reply.message);
 }
 
-async function readOnWorker(bytes: Uint8Array, name: string): Promise<PdfTextReply> {
+async function readOnWorker(bytes: Uint8Array, name: string, whileWaiting?: () => void): Promise<PdfTextReply> {
   // Loaded only for the PDFs the plain reader leaves to pdf.js.
   const { Worker } = await import('node:worker_threads');
   return new Promise((resolve, reject) => {
@@ -88,5 +91,6 @@ async function readOnWorker(bytes: Uint8Array, name: string): Promise<PdfTextRep
     worker.on('exit', (code) => finish(() => reject(new Error(`the PDF reader stopped (exit code ${code})`))));
     const copy = new Uint8Array(bytes);
     worker.postMessage({ bytes: copy, maxPages: PDF_LIMITS.pages, maxTextLength: PDF_LIMITS.textLength } satisfies PdfTextRequest, [copy.buffer]);
+    whileWaiting?.();
   });
 }

@@ -60,14 +60,17 @@ export function isPdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
 }
 
-/** The document's text: a PDF's extracted text, a web page's visible text, or the text itself. */
-export async function documentText(bytes: Buffer, name: string): Promise<string> {
+/**
+ * The document's text: a PDF's extracted text, a web page's visible text, or the text itself.
+ * `whileWaiting` is called when a PDF goes to pdf.js's thread, to do other work meanwhile.
+ */
+export async function documentText(bytes: Buffer, name: string, whileWaiting?: () => void): Promise<string> {
   if (isPdf(bytes)) {
     // The PDF reader (its thread, and zlib for the check of its streams) loads for a PDF only.
     const { extractPdfText } = await import('./pdf-text');
     let text: string;
     try {
-      text = await extractPdfText(bytes, name);
+      text = await extractPdfText(bytes, name, whileWaiting);
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw new DataError(`${name} is a PDF that cannot be read: ${(error as Error).message}. Nothing was written.`, { hint: 'Open it in a PDF reader, copy its text into a file, and import that file.' });

@@ -40,7 +40,10 @@ function nameIndex(): Map<string, string> {
   index = new Map(Object.entries(EXTRA_NAMES));
   for (const language of LANGUAGES) {
     for (const [code, names] of Object.entries(language)) {
-      for (const name of namesOf(names)) if (!index.has(name.toLowerCase())) index.set(name.toLowerCase(), code);
+      for (const name of namesOf(names)) {
+        const key = name.toLowerCase();
+        if (!index.has(key)) index.set(key, code);
+      }
     }
   }
   return index;

@@ -77,6 +77,19 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
+ * Whether what follows a date starts, before its first word, with a number, or whose first word
+ * is of one to three letters (/^[^\p{L}]*\d/ or /^[^\p{L}]*\p{L}{1,3}(?!\p{L})/): asked of the
+ * first run of letters, since V8 compiles \p{L}{1,3} and its look-ahead slowly for text that is not
+ * Latin-1 (half a millisecond of an import).
+ */
+const LETTERS = /\p{L}+/u;
+function mayChangeTheReading(rest: string): boolean {
+  const word = LETTERS.exec(rest);
+  if (/\d/.test(word ? rest.slice(0, word.index) : rest)) return true;
+  return word !== null && [...word[0]].length <= 3;
+}
+
+/**
  * A phrase that opens with a date in a plain form, read without chrono: what chrono would answer,
  * or 'unread' when the phrase is not plain enough to be sure of that. chrono's first use costs a
  * process tens of milliseconds (its parsers compile large patterns), most of an import's time.
@@ -92,7 +105,7 @@ export function readPlainDate(phrase: string, after?: string, language?: string)
     // What follows could still change chrono's reading: a letter or digit glued on ("2017th"),
     // a number (a year, a time, a range's other end: "15 July - 20 July 2017"), or a short word
     // that may be an era ("2017 BC", "2017 v. Chr.") or a range's word ("to", "au", "de").
-    if (/^[\p{L}\p{N}_]/u.test(rest) || /^[^\p{L}]*\d/u.test(rest) || /^[^\p{L}]*\p{L}{1,3}(?!\p{L})/u.test(rest)) return 'unread';
+    if (/^[\p{L}\p{N}_]/u.test(rest) || mayChangeTheReading(rest)) return 'unread';
     const year = match[3] ? Number(match[3]) : undefined;
     let day: number;
     let month: number;

@@ -175,13 +175,16 @@ export function findDeadline(lines: readonly string[], issueDate: string | undef
   return undefined;
 }
 
+const WRITE_IN = /\bwrite (?:immediately |now |appeals )?in ((?:\p{Lu}\p{L}+)(?:(?:,\s*|\s+or\s+|\s+and\s+)\p{Lu}\p{L}+)*)/u;
+
 /**
  * "PREFERRED LANGUAGE TO ADDRESS TARGET: Russian or English", or the older "PLEASE WRITE
  * IMMEDIATELY in Spanish or your own language".
  */
 export function findPreferredLanguages(lines: readonly string[]): Finding<string[]> | undefined {
   for (const line of lines) {
-    const labelled = /\bpreferred languages?\b[^:\n]*:\s*(.+)$/i.exec(line) ?? /\bwrite (?:immediately |now |appeals )?in ((?:\p{Lu}\p{L}+)(?:(?:,\s*|\s+or\s+|\s+and\s+)\p{Lu}\p{L}+)*)/u.exec(line);
+    // The second pattern, slow to compile, only for a line with its words in it.
+    const labelled = /\bpreferred languages?\b[^:\n]*:\s*(.+)$/i.exec(line) ?? (line.includes('write ') ? WRITE_IN.exec(line) : null);
     if (!labelled) continue;
     const languages = labelled[1]!
       .replace(/\byour own language\b.*$/i, '')

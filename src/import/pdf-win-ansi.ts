@@ -1,4 +1,4 @@
-import { decodeWindows1252 } from '../text/windows-1252';
+import { windows1252Character } from '../text/windows-1252';
 
 /**
  * WinAnsiEncoding (PDF 32000-1, annex D), the encoding of nearly every PDF font that names one:
@@ -32,5 +32,5 @@ export const WIN_ANSI_CHARACTERS: readonly (string | undefined)[] = WIN_ANSI_GLY
   if (name === 'space') return ' ';
   if (name === 'hyphen') return '-';
   if (name === 'bullet') return '\u2022';
-  return decodeWindows1252(Uint8Array.of(code));
+  return windows1252Character(code);
 });

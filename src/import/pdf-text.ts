@@ -48,7 +48,7 @@ export async function extractPdfText(bytes: Buffer, name: string, whileWaiting?:
   const plain = readPlainPdfText(bytes, { pages: PDF_LIMITS.pages, textLength: PDF_LIMITS.textLength, inflatedBytes: MAX_INFLATED_BYTES, operations: PDF_LIMITS.operations });
   if ('text' in plain) return plain.text;
   if ('limit' in plain) throw overLimit(name, plain.limit, 'pages' in plain ? plain.pages : undefined);
-  if (inflatesBeyond(bytes)) throw refuse(name, `inflates to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB`);
+  if (await inflatesBeyond(bytes)) throw refuse(name, `inflates to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB`);
   return extractPdfTextWithPdfjs(bytes, name, whileWaiting);
 }
 

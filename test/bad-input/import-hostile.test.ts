@@ -72,6 +72,9 @@ function zerosStream(megabytes: number): Buffer {
   return Buffer.concat([Buffer.from([0x78, 0x9c]), ...Array<Buffer>(megabytes).fill(block), Buffer.from([0x03, 0x00]), adler]);
 }
 
+/** The same stream with its checksum wrong: zlib inflates all of it, then fails. */
+const damagedAtEnd = (stream: Buffer): Buffer => Buffer.concat([stream.subarray(0, -1), Buffer.from([stream.at(-1)! ^ 0xff])]);
+
 type PdfObject = string | { dict: string; data: Buffer };
 
 /** A PDF whose pages draw `contents` (content streams), with `extra` objects after them, and a true cross-reference table. */
@@ -108,6 +111,8 @@ const BOMBS: [string, () => Buffer, string][] = [
   ['64 streams of 64 MB each', () => pdfFile(Array.from({ length: 64 }, () => flate(zerosStream(64)))), 'inflates to more than 100 MB'],
   ['a stream without /Length', () => pdfFile([{ dict: '<< /Filter /FlateDecode >>', data: zerosStream(4096) }]), 'inflates to more than 100 MB'],
   ['a stream compressed twice, [/FlateDecode /FlateDecode]', () => pdfFile([{ dict: '<< /Filter [/FlateDecode /FlateDecode] >>', data: deflateSync(zerosStream(4096)) }]), 'inflates to more than 100 MB'],
+  // zlib fails each one only at its last byte, after 90 MB: counted for what they give, not as nothing.
+  ['64 streams of 90 MB each, damaged at their end', () => pdfFile(Array.from({ length: 64 }, () => flate(damagedAtEnd(zerosStream(90))))), 'inflates to more than 100 MB'],
   // Not a bomb of memory but of work: the plain reader stops counting at its bound on drawing.
   ['a page of 24 million drawing instructions', () => pdfFile([flate(deflateSync('q Q '.repeat(12_000_000)))]), 'draws its pages with more than 20 million instructions'],
   ['an object stream no page draws', () => pdfFile([flate(deflateSync('BT ET'))], [flate(zerosStream(4096), ' /Type /ObjStm /N 1 /First 4')]), 'inflates to more than 100 MB'],

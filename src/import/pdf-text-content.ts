@@ -355,14 +355,34 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
     // This loop runs for every glyph of the document, on code that has just been loaded: what does
     // not change while one string is shown is read once, and the text matrix is moved along its
     // line as translateTextMatrix(x, 0) moves it, the same figures to the bit.
+    // Read by index, not destructured: in code not yet compiled, [a, b] = array walks the array
+    // with an iterator and makes an object per element. The terms that do not change along the
+    // string (m2 × 0, and e's and f's first two) are worked out once, in the same order, so every
+    // figure is still the same to the bit; each operation on fractions in such code makes an object.
     const m = textState.textMatrix;
-    const [m0, m1, m2, m3] = m as [number, number, number, number];
+    const m0 = m[0]!;
+    const m1 = m[1]!;
+    const m2 = m[2]!;
+    const m3 = m[3]!;
+    const m2z = m2 * 0;
+    const m3z = m3 * 0;
     const moveBy = (x: number) => {
-      m[4] = m0 * x + m2 * 0 + m[4]!;
-      m[5] = m1 * x + m3 * 0 + m[5]!;
+      m[4] = m0 * x + m2z + m[4]!;
+      m[5] = m1 * x + m3z + m[5]!;
     };
-    const [c0, c1, c2, c3, c4, c5] = textState.ctm as [number, number, number, number, number, number];
-    const [left, bottom, right, top] = viewBox as [number, number, number, number];
+    const riseE = m0 * 0 + m2 * rise;
+    const riseF = m1 * 0 + m3 * rise;
+    const ctm = textState.ctm;
+    const c0 = ctm[0]!;
+    const c1 = ctm[1]!;
+    const c2 = ctm[2]!;
+    const c3 = ctm[3]!;
+    const c4 = ctm[4]!;
+    const c5 = ctm[5]!;
+    const left = viewBox[0]!;
+    const bottom = viewBox[1]!;
+    const right = viewBox[2]!;
+    const top = viewBox[3]!;
     // Whether the pen is where the last glyph left it and prevTransform (pending in prevE, prevF)
     // says so: after a glyph that moved it and no spacing after. Then pdf.js's comparison with the
     // last position finds them equal, and the next glyph's transform differs in e and f only.
@@ -399,8 +419,8 @@ function readContent(shared: Shared, content: Uint8Array, resources: PdfDict, in
       if (scaledDim) {
         if (contiguous) {
           // currentTextTransform()'s e and f, as it computes them.
-          const e = m0 * 0 + m2 * rise + m[4]!;
-          const f = m1 * 0 + m3 * rise + m[5]!;
+          const e = riseE + m[4]!;
+          const f = riseF + m[5]!;
           prevE = c0 * e + c2 * f + c4;
           prevF = c1 * e + c3 * f + c5;
           prevPending = true;

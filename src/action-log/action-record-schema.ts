@@ -1,4 +1,4 @@
-import { z } from '../validation/zod';
+import * as z from '../validation/zod';
 
 // The log's records as zod checks them when the log is read. Only reading needs zod, so writing
 // a letter (which appends records) never loads it.

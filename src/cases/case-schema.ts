@@ -1,4 +1,4 @@
-import { z } from '../validation/zod';
+import * as z from '../validation/zod';
 import { emailAddressProblem } from '../text/email-address';
 import { findUnsafeCharacter, LANGUAGE_TAG } from '../text/plain-text';
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { z } from '../validation/zod';
+import * as z from '../validation/zod';
 import { librariesDir } from '../profile/app-paths';
 
 /**

@@ -1,5 +1,5 @@
 import { FileRefusal, readRegularFile } from '../files/read-regular-file';
-import { z } from '../validation/zod';
+import * as z from '../validation/zod';
 import { parseDocument, stringify } from 'yaml';
 import { DataError } from '../errors/app-error';
 import { emailAddressProblem } from '../text/email-address';

@@ -160,10 +160,10 @@ function classify(lines: readonly string[]): Classified[] {
       out.push({ text, kind: 'contact', contact: lastContact, value: label.value.trim().replace(/\)$/, ''), segment });
       continue;
     }
-    // "emails: a@x" followed by "b@y" on lines of their own.
-    const onlyAddresses = !text.replace(HIDDEN_EMAIL, ' ').split(/[\s,;/]+/).some((token) => token && !findEmails(token).length);
-    const onlyNumbers = /^[+\d][\d\s()./-]{5,}$/.test(text);
-    if (lastContact && ((lastContact === 'email' && onlyAddresses) || ((lastContact === 'phone' || lastContact === 'fax') && onlyNumbers))) {
+    // "emails: a@x" followed by "b@y" on lines of their own (asked only after a contact line).
+    const onlyAddresses = () => !text.replace(HIDDEN_EMAIL, ' ').split(/[\s,;/]+/).some((token) => token && !findEmails(token).length);
+    const onlyNumbers = () => /^[+\d][\d\s()./-]{5,}$/.test(text);
+    if (lastContact && ((lastContact === 'email' && onlyAddresses()) || ((lastContact === 'phone' || lastContact === 'fax') && onlyNumbers()))) {
       out.push({ text, kind: 'continuation', contact: lastContact, value: text, segment });
       continue;
     }

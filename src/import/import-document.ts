@@ -156,8 +156,9 @@ export function importDocument(raw: string): ImportedCase | NotAnUrgentAction {
   let letter = modelLetter ?? findBulletAppeals(lines);
   const stage = findStage(text);
   const asksToWrite = officials.length > 0 || modelLetter !== undefined || stage.closed || (letter !== undefined && saysUrgentAction(lines));
-  const callsToAct = lines.some((line) => SECTION_LINE.action.test(line)) || /\b(?:take action|send appeals|please write|write (?:a letter|an appeal|immediately))\b/i.test(text);
-  const urgentAction = asksToWrite || (saysUrgentAction(lines) && (stage.stage !== 'first' || callsToAct));
+  // Asked only of a document that does not ask to write on its own (most do).
+  const callsToAct = () => lines.some((line) => SECTION_LINE.action.test(line)) || /\b(?:take action|send appeals|please write|write (?:a letter|an appeal|immediately))\b/i.test(text);
+  const urgentAction = asksToWrite || (saysUrgentAction(lines) && (stage.stage !== 'first' || callsToAct()));
   if (!urgentAction) {
     const petition = findPetition(lines);
     if (petition) return importPetition(petition, lines);

@@ -69,7 +69,13 @@ const SHE = /\b(?:she|her|hers|herself)\b/i;
  * when the text never does, or does both ways.
  */
 export function inferPronouns(name: string, text: string): { pronouns: string; evidence: string } | undefined {
-  const sentences = text.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[\p{Lu}"“])/u);
+  return pronounsIn(name, sentencesOf(text));
+}
+
+/** The text's sentences, each on one line. */
+const sentencesOf = (text: string): string[] => text.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[\p{Lu}"“])/u);
+
+function pronounsIn(name: string, sentences: readonly string[]): { pronouns: string; evidence: string } | undefined {
   const found = new Set<string>();
   let evidence = '';
   for (const sentence of sentences) {
@@ -94,13 +100,14 @@ export function inferPronouns(name: string, text: string): { pronouns: string; e
 export function findPeople(lines: readonly string[], summary: string | undefined, letterStart: string | undefined, officialNames: readonly string[]): ImportedPerson[] {
   const named = findNamedPeople(lines);
   if (named) return named;
-  const text = lines.join('\n');
   const candidates = [...personNamesIn(summary ?? ''), ...personNamesIn(letterStart ?? '')];
   const people: ImportedPerson[] = [];
+  let sentences: string[] | undefined;
   for (const name of candidates) {
     if (officialNames.some((official) => official.includes(name))) continue;
     if (people.some((person) => person.name.includes(name) || name.includes(person.name))) continue;
-    const pronouns = inferPronouns(name, text);
+    // The document's sentences, split once for all the people it names.
+    const pronouns = pronounsIn(name, (sentences ??= sentencesOf(lines.join('\n'))));
     people.push(pronouns ? { name, pronouns: pronouns.pronouns, pronounsCheck: `the document states no pronouns; read from ${pronouns.evidence}` } : { name });
   }
   return people;

@@ -42,7 +42,15 @@ function shown(context: CommandContext, path: string): string {
 async function readUrgentAction(context: CommandContext, file: string): Promise<{ name: string; imported: ImportedCase; importer: typeof import('../import/importer') }> {
   const { bytes, name } = await readInput(context, file);
   let loading: Promise<typeof import('../import/importer')> | undefined;
-  const loadImporter = () => (loading ??= import('../import/importer'));
+  const loadImporter = () => {
+    if (!loading) {
+      loading = import('../import/importer');
+      // Awaited below, once the text is read: a failure to load is reported then, not as an
+      // unhandled rejection while pdf.js's thread is still reading.
+      loading.catch(() => {});
+    }
+    return loading;
+  };
   const text = await documentText(bytes, name, loadImporter);
   const importer = await loadImporter();
   const imported = importer.importDocument(text);

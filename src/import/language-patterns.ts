@@ -141,7 +141,10 @@ export const COPIES_LINE = caseInsensitive(`^(?:${label('copies')})(?![\\p{L}])`
  * (each start tried with up to 40 characters before the words) took 2 ms over a document.
  */
 const CLOSED_NOTICE_WORDS = caseInsensitive(`(?:${join((language) => language.closedNotices)})`, 'iu');
-export const CLOSED_NOTICE = caseInsensitive(`[^.\\n]{0,40}(?:${join((language) => language.closedNotices)})[^.\\n]{0,60}`, 'giu');
+const CLOSED_NOTICE = caseInsensitive(`[^.\\n]{0,40}(?:${join((language) => language.closedNotices)})[^.\\n]{0,60}`, 'giu');
+
+/** The closed notice with its context as written, for the tests to hold findClosedNotice to. */
+export const CLOSED_NOTICE_SOURCE = CLOSED_NOTICE.source;
 
 /**
  * The first closed notice with its context: what CLOSED_NOTICE.exec(text) finds from the start. No

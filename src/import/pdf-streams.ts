@@ -43,51 +43,77 @@ export function inflateWithin(data: Uint8Array, budget: number): Buffer | 'over'
 }
 
 /**
- * How much a damaged zlib stream inflates to before zlib finds the damage, counted up to `budget`
- * and one byte more: zlib's one-call form keeps nothing of a stream it fails on, and pdf.js reads
- * such a stream as far as it goes. Counted piece by piece, as zlib's stream form gives them.
+ * What checking one zlib stream costs at least, whatever it inflates to, so that the budget bounds
+ * the check's work as well as its memory: a file of a million empty or broken streams is a million
+ * calls into zlib (4 to 30 µs each) for almost no bytes. An Urgent Action has some hundreds.
  */
-function inflatedBeforeDamage(data: Uint8Array, budget: number): Promise<number> {
+const LEAST_COST = 1024;
+
+/** The pieces zlib's stream form gives; the one it was making when it failed goes unreported. */
+const PIECE = 16 * 1024;
+
+/**
+ * What a damaged zlib stream inflates to before zlib finds the damage, counted up to `budget` and
+ * one piece more: zlib's one-call form keeps nothing of a stream it fails on, and pdf.js (which
+ * checks no checksum) reads such a stream as far as it goes. The output itself is kept only when
+ * it is compressed in turn and `nested` asks for it, for a look at what that holds.
+ */
+function inflateUntilDamage(data: Uint8Array, budget: number, nested: boolean): Promise<{ size: number; lost: number; output?: Buffer }> {
   return new Promise((resolve) => {
-    const inflate = createInflate({ finishFlush: constants.Z_SYNC_FLUSH });
-    let total = 0;
-    const done = () => {
+    const inflate = createInflate({ finishFlush: constants.Z_SYNC_FLUSH, chunkSize: PIECE });
+    const pieces: Buffer[] = [];
+    let size = 0;
+    let keep = nested;
+    let ended = false;
+    const done = (lost: number) => {
+      if (ended) return;
+      ended = true;
       inflate.destroy();
-      resolve(Math.min(total, budget + 1));
+      resolve({ size, lost, output: keep && pieces.length ? Buffer.concat(pieces) : undefined });
     };
     inflate.on('data', (piece: Buffer) => {
-      total += piece.length;
-      if (total > budget) done();
+      if (size === 0) keep &&= startsWithZlibHeader(piece);
+      size += piece.length;
+      if (size > budget) done(0);
+      else if (keep) pieces.push(piece);
     });
-    inflate.on('error', done);
-    inflate.on('end', done);
+    inflate.on('error', () => done(PIECE));
+    inflate.on('end', () => done(0));
     inflate.end(data);
   });
 }
 
 /**
- * What one zlib stream inflates to, in bytes, never past `budget`; undefined when that is over
- * the budget. What comes out is inflated in turn when it is itself compressed, the budget shared.
- * A damaged stream counts for what it gives before its damage: counted as nothing, a file of
- * damaged streams, each giving 90 MB before a wrong last byte, kept this check busy for seconds.
+ * What one zlib stream costs the budget: its inflated bytes (at least LEAST_COST), and those of
+ * what it holds compressed in turn, the budget shared; undefined when that is over the budget.
+ * A damaged stream counts for what it gives before its damage (and the piece zlib may not report):
+ * counted as nothing, a file of damaged streams, each giving 90 MB before a wrong last byte, kept
+ * this check busy for seconds and pdf.js for its full minute.
  */
-async function inflatedSize(data: Uint8Array, budget: number, depth: number): Promise<number | undefined> {
-  const output = inflateWithin(data, budget);
-  if (output === 'over') return undefined;
-  if (output === 'damaged') {
-    const given = await inflatedBeforeDamage(data, budget);
-    return given > budget ? undefined : given;
+async function streamCost(data: Uint8Array, budget: number, depth: number): Promise<number | undefined> {
+  let output: Buffer | undefined;
+  let cost: number;
+  const whole = inflateWithin(data, budget);
+  if (whole === 'over') return undefined;
+  if (whole === 'damaged') {
+    const given = await inflateUntilDamage(data, budget, depth < MAX_NESTING);
+    output = given.output;
+    cost = Math.max(given.size + given.lost, LEAST_COST);
+  } else {
+    output = whole;
+    cost = Math.max(whole.length, LEAST_COST);
   }
-  if (depth >= MAX_NESTING || !startsWithZlibHeader(output)) return output.length;
-  const inner = await inflatedSize(output, budget - output.length, depth + 1);
-  return inner === undefined ? undefined : output.length + inner;
+  if (cost > budget) return undefined;
+  if (!output || depth >= MAX_NESTING || !startsWithZlibHeader(output)) return cost;
+  const inner = await streamCost(output, budget - cost, depth + 1);
+  return inner === undefined ? undefined : cost + inner;
 }
 
 /**
  * Whether a PDF's compressed streams inflate to more than `limit` bytes in all. Every "stream"
  * keyword in the file is looked at, whatever its dictionary says (a missing or false /Length, a
- * stream hidden among others), and each zlib stream is inflated until the shared budget is spent:
- * the work is linear in the file, and the memory bounded by the limit.
+ * stream hidden among others), and each zlib stream is inflated until the shared budget is spent
+ * (each costing at least LEAST_COST): the work and the memory are bounded by the limit.
  */
 export async function inflatesBeyond(bytes: Uint8Array, limit = MAX_INFLATED_BYTES): Promise<boolean> {
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -96,7 +122,7 @@ export async function inflatesBeyond(bytes: Uint8Array, limit = MAX_INFLATED_BYT
     if (found >= END.length && file.subarray(found - END.length, found).equals(END)) continue;
     const data = file.subarray(dataStart(file, found + STREAM.length));
     if (!startsWithZlibHeader(data)) continue;
-    const size = await inflatedSize(data, budget, 1);
+    const size = await streamCost(data, budget, 1);
     if (size === undefined) return true;
     budget -= size;
   }

@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, deflateRawSync, deflateSync } from 'node:zlib';
 import { makeTempDir } from '../helpers/temp-dir';
-import { BIN, TEST_NOW, runCli } from '../helpers/run-cli';
+import { BIN, REPO_ROOT, TEST_NOW, runCli } from '../helpers/run-cli';
 
 // Issue 14, item 9: a hostile document cannot tie import up. The principle: read at most 20 MB
 // from any source (file, pipe, device), and read the text with patterns that stay linear.
@@ -113,6 +113,12 @@ const BOMBS: [string, () => Buffer, string][] = [
   ['a stream compressed twice, [/FlateDecode /FlateDecode]', () => pdfFile([{ dict: '<< /Filter [/FlateDecode /FlateDecode] >>', data: deflateSync(zerosStream(4096)) }]), 'inflates to more than 100 MB'],
   // zlib fails each one only at its last byte, after 90 MB: counted for what they give, not as nothing.
   ['64 streams of 90 MB each, damaged at their end', () => pdfFile(Array.from({ length: 64 }, () => flate(damagedAtEnd(zerosStream(90))))), 'inflates to more than 100 MB'],
+  // zlib's stream form may leave the last 16 KB unreported: each counts for that much at least.
+  ['8,000 streams of 16 KB each, damaged at their end', () => {
+    const damaged = () => flate(damagedAtEnd(deflateSync(Buffer.alloc(16_000))));
+    return pdfFile([damaged()], Array.from({ length: 8000 }, damaged));
+  }, 'inflates to more than 100 MB'],
+  ['a stream compressed twice, its outer layer damaged', () => pdfFile([{ dict: '<< /Filter [/FlateDecode /FlateDecode] >>', data: damagedAtEnd(deflateSync(zerosStream(300))) }]), 'inflates to more than 100 MB'],
   // Not a bomb of memory but of work: the plain reader stops counting at its bound on drawing.
   ['a page of 24 million drawing instructions', () => pdfFile([flate(deflateSync('q Q '.repeat(12_000_000)))]), 'draws its pages with more than 20 million instructions'],
   ['an object stream no page draws', () => pdfFile([flate(deflateSync('BT ET'))], [flate(zerosStream(4096), ' /Type /ObjStm /N 1 /First 4')]), 'inflates to more than 100 MB'],
@@ -166,5 +172,27 @@ linuxOnly('import of PDF bombs', () => {
     // Its text is read (a PDF without text says so), and it is no Urgent Action.
     expect(result.stderr).toContain('No Urgent Action found in small.pdf');
     expect(result.status).toBe(65);
+  });
+});
+
+// The importer loads while pdf.js's thread reads a PDF the plain reader leaves to it: when it
+// cannot load (a damaged installation), that is reported as any other failure, not as a crash.
+describe('a copy of the installation whose importer does not load', () => {
+  const temp = makeTempDir();
+  afterAll(() => temp.cleanup());
+
+  test('a PDF read by pdf.js meanwhile ends in an error message, status 70, and nothing written', async () => {
+    const install = join(temp.dir, 'install');
+    for (const part of ['bin', 'dist', 'cases', 'templates', 'package.json']) cpSync(join(REPO_ROOT, part), join(install, part), { recursive: true });
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(install, 'node_modules'));
+    const chunk = readdirSync(join(install, 'dist', 'cli')).find((name) => name.startsWith('importer-'))!;
+    writeFileSync(join(install, 'dist', 'cli', chunk), "throw new Error('this installation is damaged');\n");
+    // A wrong checksum: the plain reader leaves the page to pdf.js, which reads it.
+    const content = damagedAtEnd(deflateSync('BT /F1 12 Tf 72 720 Td (Minutes of the meeting) Tj ET'));
+    writeFileSync(join(temp.dir, 'minutes.pdf'), pdfFile([flate(content)], ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']));
+    const result = await runCli(['import', 'minutes.pdf', '--cases', 'cases', '--no-builtin'], { cwd: temp.dir, bin: join(install, 'bin', 'appeal.js') });
+    expect(result.stderr).toContain('appeal: unexpected error: this installation is damaged');
+    expect(result.code).toBe(70);
+    expect(existsSync(join(temp.dir, 'cases'))).toBe(false);
   });
 });

@@ -66,8 +66,8 @@ export class DistinctLetters {
   /** Blank letters from before copies were numbered: each a letter of its own, so only counted. */
   private readonly single = new Map<string, LettersAlike>();
   /** The marks as sent that stand, in the order they were made: when, and what. */
-  private readonly sentAt: (number | string)[] = [];
-  private readonly sentKind: SentKind[] = [];
+  private readonly sentAt = new PiecedList<number | string>();
+  private readonly sentKind = new PiecedList<SentKind>();
   private readonly shared = new Map<string, LetterMade | SentKind>();
   private index = 0;
   constructor(private readonly dayOf: (date: Date) => string = localDateKey) {}
@@ -91,16 +91,16 @@ export class DistinctLetters {
     } else {
       let undone = -1;
       for (let i = this.sentKind.length - 1; i >= 0; i--) {
-        if (!sameLetterOf(this.sentKind[i]!, record)) continue;
+        if (!sameLetterOf(this.sentKind.at(i), record)) continue;
         if (undone === -1) undone = i; // the latest, unless one has the very time the record names
-        if (timeText(this.sentAt[i]!) === record.undoes) {
+        if (timeText(this.sentAt.at(i)) === record.undoes) {
           undone = i;
           break;
         }
       }
       if (undone !== -1) {
-        this.sentAt.splice(undone, 1);
-        this.sentKind.splice(undone, 1);
+        this.sentAt.removeAt(undone);
+        this.sentKind.removeAt(undone);
       }
     }
   }
@@ -109,7 +109,9 @@ export class DistinctLetters {
   letters(): { made: LetterMade[]; sent: LetterSent[] } {
     const made = [...this.made.values()];
     for (const { letter, count } of this.single.values()) for (let i = 0; i < count; i++) made.push(letter as LetterMade);
-    return { made, sent: this.sentKind.map((kind, i) => ({ ...kind, at: timeText(this.sentAt[i]!) })) };
+    const sent: LetterSent[] = [];
+    for (let i = 0; i < this.sentKind.length; i++) sent.push({ ...this.sentKind.at(i), at: timeText(this.sentAt.at(i)) });
+    return { made, sent };
   }
 
   /** The letters and marks grouped as the counts need them, without a list of thousands. */
@@ -122,7 +124,7 @@ export class DistinctLetters {
     };
     for (const letter of this.made.values()) add(letter, 1);
     for (const { letter, count } of this.single.values()) add(letter, count);
-    for (const kind of this.sentKind) add(kind, 1);
+    for (let i = 0; i < this.sentKind.length; i++) add(this.sentKind.at(i), 1);
     return [...groups.values()];
   }
 
@@ -153,6 +155,34 @@ function compactTime(at: string): number | string {
 
 function timeText(time: number | string): string {
   return typeof time === 'number' ? new Date(time).toISOString() : time;
+}
+
+const PIECE = 4096;
+
+/**
+ * A list kept in pieces of 4,096 items: a long one grows a piece at a time. One array of 100,000
+ * would be copied to twice its size again and again as it grew, each copy large enough to wait for
+ * the rare full collection (4 MB more memory at the end of a year's log than of a quarter's).
+ */
+class PiecedList<T> {
+  private readonly pieces: T[][] = [];
+  length = 0;
+
+  push(item: T): void {
+    (this.pieces[Math.floor(this.length / PIECE)] ??= []).push(item);
+    this.length++;
+  }
+
+  at(index: number): T {
+    return this.pieces[Math.floor(index / PIECE)]![index % PIECE]!;
+  }
+
+  /** Takes one item out, the later ones moving up (as splice does). */
+  removeAt(index: number): void {
+    for (let i = index; i < this.length - 1; i++) this.pieces[Math.floor(i / PIECE)]![i % PIECE] = this.at(i + 1);
+    this.length--;
+    this.pieces[Math.floor(this.length / PIECE)]!.pop();
+  }
 }
 
 /** Far more kinds of letter (case × official × channel × member) than any group writes. */

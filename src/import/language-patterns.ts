@@ -140,8 +140,9 @@ export const COPIES_LINE = caseInsensitive(`^(?:${label('copies')})(?![\\p{L}])`
  * sentence. Looked for as the notice alone first: most documents have none, and the whole pattern
  * (each start tried with up to 40 characters before the words) took 2 ms over a document.
  */
-const CLOSED_NOTICE_WORDS = caseInsensitive(`(?:${join((language) => language.closedNotices)})`, 'iu');
-const CLOSED_NOTICE = caseInsensitive(`[^.\\n]{0,40}(?:${join((language) => language.closedNotices)})[^.\\n]{0,60}`, 'giu');
+const closedNotices = join((language) => language.closedNotices);
+const CLOSED_NOTICE_WORDS = caseInsensitive(`(?:${closedNotices})`, 'iu');
+const CLOSED_NOTICE = caseInsensitive(`[^.\\n]{0,40}(?:${closedNotices})[^.\\n]{0,60}`, 'giu');
 
 /** The closed notice with its context as written, for the tests to hold findClosedNotice to. */
 export const CLOSED_NOTICE_SOURCE = CLOSED_NOTICE.source;

@@ -11,5 +11,5 @@ export const windows1252Character = (byte: number): string => (byte >= 0x80 && b
 
 export function decodeWindows1252(bytes: Uint8Array): string {
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return latin1.replace(/[\u0080-\u009f]/g, (char) => HIGH[char.charCodeAt(0) - 0x80]!);
+  return latin1.replace(/[\u0080-\u009f]/g, (char) => windows1252Character(char.charCodeAt(0)));
 }

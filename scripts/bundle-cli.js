@@ -15,6 +15,7 @@ const { join } = require('node:path');
 const Module = require('node:module');
 const { build, buildSync, transformSync } = require('esbuild');
 const { caselessSources } = require('./caseless-patterns');
+const { standInsPlugin } = require('./stand-ins');
 
 const root = join(__dirname, '..');
 const outdir = join(root, 'dist', 'cli');
@@ -215,7 +216,7 @@ const NODE_CJS = { bundle: true, format: 'cjs', platform: 'node', target: 'node2
  * the patterns are those import's modules make as they load, listed by loading them here, and the
  * alternation of country names, which countries.ts makes on first use.
  */
-async function caselessPatternTable() {
+async function caselessPatternTable(standIns) {
   const contents = [
     "require('./import/import-document');",
     "require('./import/countries').countryMentions('');",
@@ -229,11 +230,23 @@ async function caselessPatternTable() {
     format: 'cjs',
     write: false,
     logLevel: 'warning',
+    plugins: [standIns],
   });
   const listed = new Module(join(root, 'src', 'caseless-sources.js'));
   listed.paths = Module._nodeModulePaths(join(root, 'src'));
   listed._compile(listing.outputFiles[0].text, join(root, 'src', 'caseless-sources.js'));
   return caselessSources(listed.exports);
+}
+
+/**
+ * The importer's modules, which read a document's text with stand-ins (scripts/stand-ins.js): the
+ * files of src/import/ that import-document.ts reaches, save stand-ins.ts, which makes the swap.
+ */
+async function importerModules() {
+  const { metafile } = await build({ entryPoints: [join(root, 'src', 'import', 'import-document.ts')], bundle: true, platform: 'node', write: false, metafile: true, logLevel: 'warning' });
+  const folder = join(root, 'src', 'import');
+  const modules = Object.keys(metafile.inputs).map((input) => join(root, input));
+  return new Set(modules.filter((path) => path.startsWith(`${folder}/`) && !path.endsWith(`${folder}/stand-ins.ts`)));
 }
 
 /** The bundle's src/import/caseless-table.ts: the table, where tsc's files and the tests have none. */
@@ -245,7 +258,8 @@ const caselessTablePlugin = (table) => ({
 });
 
 async function main() {
-const caseless = await caselessPatternTable();
+const standIns = standInsPlugin(await importerModules());
+const caseless = await caselessPatternTable(standIns);
 const result = await build({
   entryPoints: [join(root, 'src', 'entry.ts')],
   outdir,
@@ -263,7 +277,7 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
   write: false,
-  plugins: [vendorPlugin, caselessTablePlugin(caseless)],
+  plugins: [vendorPlugin, caselessTablePlugin(caseless), standIns],
   // i18n-iso-countries and csv-parse are bundled into the chunks of the commands that use them (and
   // chrono-node's four languages that import reads into vendor files: see VENDOR).
   external: EXTERNAL,

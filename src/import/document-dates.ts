@@ -3,6 +3,7 @@ import { de } from '../letters/languages/de';
 import { en } from '../letters/languages/en';
 import { es } from '../letters/languages/es';
 import { fr } from '../letters/languages/fr';
+import { swapStandIns } from './stand-ins';
 
 /** The languages chrono reads dates in for import, in the order they are tried. */
 const DATE_LANGUAGES = ['en', 'es', 'fr', 'de'] as const;
@@ -151,7 +152,8 @@ export function parseDocumentDate(phrase: string, after?: string, language?: str
 export function readDateWithChrono(phrase: string, after?: string, language?: string): DocumentDate | undefined {
   const reference = after ? noonUtc(after) : new Date(Date.UTC(2000, 0, 1, 12));
   for (const code of parserOrder(language)) {
-    const [result] = dateParser(code).parse(phrase, { instant: reference, timezone: 0 }, { forwardDate: true });
+    // chrono reads the characters themselves: its patterns are not the importer's (see stand-ins.ts).
+    const [result] = dateParser(code).parse(swapStandIns(phrase), { instant: reference, timezone: 0 }, { forwardDate: true });
     // The date must open the phrase ("27 September 2019", "dem 10. August"), not sit far into it.
     if (!result || result.index > 6 || !result.start.isCertain('day') || !result.start.isCertain('month')) continue;
     const yearWritten = result.start.isCertain('year');

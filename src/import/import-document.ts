@@ -10,6 +10,7 @@ import { findPeople, type ImportedPerson } from './people';
 import { findPetition } from './petition';
 import { HONORIFICS, OFFICE_WORDS } from './official-words';
 import { latestDateMentioned } from './document-dates';
+import { swapStandIns } from './stand-ins';
 
 /** A value to check, by its path in the case file ("officials", 1, "country"). */
 export interface ImportCheck {
@@ -53,8 +54,9 @@ export interface NotAnUrgentAction {
 
 /** "ua-150-19", "prosecutor-general": lower-case ASCII, as case and official ids are written. */
 export function slugify(text: string, maxWords = 6): string {
-  return text
-    .normalize('NFKD')
+  // NFKD reads the characters themselves ("™" as "TM"; its stand-in as itself): see stand-ins.ts.
+  const decomposed = swapStandIns(swapStandIns(text).normalize('NFKD'));
+  return decomposed
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’]/g, '')

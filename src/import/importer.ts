@@ -6,7 +6,13 @@
  * already starting (see commands/import.ts).
  */
 export { parseDocument } from 'yaml';
-export { importDocument } from './import-document';
+import { importDocument as importDocumentText, type ImportedCase, type NotAnUrgentAction } from './import-document';
+import { swapStandIns, swapStandInsIn } from './stand-ins';
+
+/** import-document.ts's importDocument, reading the text with stand-ins for its typographic characters (see stand-ins.ts). */
+export function importDocument(raw: string): ImportedCase | NotAnUrgentAction {
+  return swapStandInsIn(importDocumentText(swapStandIns(raw)));
+}
 export { caseDocument, caseYamlText, readsBackAsWritten } from './case-yaml';
 export { applyCaseUpdate, planCaseUpdate } from './case-update';
 export { describeChecks, describeFindings } from './import-report';

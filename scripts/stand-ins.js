@@ -1,0 +1,66 @@
+// The typographic punctuation import reads as Latin-1 stand-ins, in the bundle (see
+// src/import/stand-ins.ts, which says why): each of these characters and the C1 control code at its
+// place in Windows-1252 ("’" and U+0092) trade places in the document's text, and, here at build
+// time, in the source of the importer's modules, wherever their patterns and words name them.
+// Letters (Š, œ, ƒ, ˆ) keep their own codes: as C1 codes they would no longer be letters.
+'use strict';
+
+/** [character, its C1 stand-in]: Windows-1252's punctuation and symbols at 0x80–0x9F. */
+const STAND_INS = [
+  [0x20ac, 0x80], // €
+  [0x201a, 0x82], // ‚
+  [0x201e, 0x84], // „
+  [0x2026, 0x85], // …
+  [0x2020, 0x86], // †
+  [0x2021, 0x87], // ‡
+  [0x2030, 0x89], // ‰
+  [0x2039, 0x8b], // ‹
+  [0x2018, 0x91], // ‘
+  [0x2019, 0x92], // ’
+  [0x201c, 0x93], // “
+  [0x201d, 0x94], // ”
+  [0x2022, 0x95], // •
+  [0x2013, 0x96], // –
+  [0x2014, 0x97], // —
+  [0x2122, 0x99], // ™
+  [0x203a, 0x9b], // ›
+];
+
+const hex = (code, width) => code.toString(16).padStart(width, '0');
+const STAND_IN_OF = new Map(STAND_INS.map(([character, standIn]) => [character, standIn]));
+const CHARACTERS = STAND_INS.map(([character]) => hex(character, 4)).join('|');
+// A character as it is, or written as an escape (\u2019, \u{2019}), in a string, template or pattern.
+const NAMED = new RegExp(`[${STAND_INS.map(([character]) => `\\u${hex(character, 4)}`).join('')}]|\\\\u(${CHARACTERS})|\\\\u\\{0*(${CHARACTERS})\\}`, 'gi');
+// A C1 code named by the source itself would be taken for the stand-in of a character.
+const C1_NAMED = /[\u0080-\u009f]|\\x[89][0-9a-f]|\\u00[89][0-9a-f]|\\u\{0*[89][0-9a-f]\}/i;
+
+/** The table src/import/stand-in-table.ts holds in the bundle: each character followed by its stand-in. */
+const standInTable = () => STAND_INS.map(([character, standIn]) => String.fromCharCode(character, standIn)).join('');
+
+/** A module's source with each character it names written as its stand-in, an escape (\x92) valid in strings and patterns alike. */
+function withStandIns(source, file) {
+  const c1 = C1_NAMED.exec(source);
+  if (c1) throw new Error(`${file}: names the C1 code ${JSON.stringify(c1[0])}, which import's stand-ins use (scripts/stand-ins.js); write the character it stands for`);
+  return source.replace(NAMED, (match, escaped, braced) => {
+    const character = escaped ?? braced ? parseInt(escaped ?? braced, 16) : match.charCodeAt(0);
+    return `\\x${hex(STAND_IN_OF.get(character), 2)}`;
+  });
+}
+
+/**
+ * The esbuild plugin: the table for src/import/stand-in-table.ts, and the importer's modules (the
+ * files of src/import/ that import-document.ts reaches; `modules`, absolute paths) with stand-ins.
+ */
+const standInsPlugin = (modules) => ({
+  name: 'appeal-stand-ins',
+  setup(build) {
+    const { readFileSync } = require('node:fs');
+    build.onLoad({ filter: /[\\/]src[\\/]import[\\/]stand-in-table\.ts$/ }, () => ({ contents: `export const STAND_INS = ${JSON.stringify(standInTable())};`, loader: 'js' }));
+    build.onLoad({ filter: /[\\/]src[\\/]import[\\/].*\.ts$/ }, (args) => {
+      if (!modules.has(args.path)) return undefined;
+      return { contents: withStandIns(readFileSync(args.path, 'utf8'), args.path), loader: 'ts' };
+    });
+  },
+});
+
+module.exports = { STAND_INS, standInTable, withStandIns, standInsPlugin };

@@ -240,13 +240,14 @@ async function caselessPatternTable(standIns) {
 
 /**
  * The importer's modules, which read a document's text with stand-ins (scripts/stand-ins.js): the
- * files of src/import/ that import-document.ts reaches, save stand-ins.ts, which makes the swap.
+ * files of src/import/ that import-document.ts reaches, save stand-ins.ts, which makes the swap,
+ * and the JSON tables they load (the names of countries), which only the importer reads.
  */
 async function importerModules() {
   const { metafile } = await build({ entryPoints: [join(root, 'src', 'import', 'import-document.ts')], bundle: true, platform: 'node', write: false, metafile: true, logLevel: 'warning' });
   const folder = join(root, 'src', 'import');
   const modules = Object.keys(metafile.inputs).map((input) => join(root, input));
-  return new Set(modules.filter((path) => path.startsWith(`${folder}/`) && !path.endsWith(`${folder}/stand-ins.ts`)));
+  return new Set(modules.filter((path) => (path.startsWith(`${folder}/`) && !path.endsWith(`${folder}/stand-ins.ts`)) || path.endsWith('.json')));
 }
 
 /** The bundle's src/import/caseless-table.ts: the table, where tsc's files and the tests have none. */

@@ -37,28 +37,33 @@ const C1_NAMED = /[\u0080-\u009f]|\\x[89][0-9a-f]|\\u00[89][0-9a-f]|\\u\{0*[89][
 /** The table src/import/stand-in-table.ts holds in the bundle: each character followed by its stand-in. */
 const standInTable = () => STAND_INS.map(([character, standIn]) => String.fromCharCode(character, standIn)).join('');
 
-/** A module's source with each character it names written as its stand-in, an escape (\x92) valid in strings and patterns alike. */
-function withStandIns(source, file) {
+/**
+ * A module's source with each character it names written as its stand-in: an escape valid in
+ * strings and patterns alike (\x92), or in JSON (\u0092), for the data the importer loads.
+ */
+function withStandIns(source, file, json = false) {
   const c1 = C1_NAMED.exec(source);
   if (c1) throw new Error(`${file}: names the C1 code ${JSON.stringify(c1[0])}, which import's stand-ins use (scripts/stand-ins.js); write the character it stands for`);
   return source.replace(NAMED, (match, escaped, braced) => {
     const character = escaped ?? braced ? parseInt(escaped ?? braced, 16) : match.charCodeAt(0);
-    return `\\x${hex(STAND_IN_OF.get(character), 2)}`;
+    return `${json ? '\\u00' : '\\x'}${hex(STAND_IN_OF.get(character), 2)}`;
   });
 }
 
 /**
  * The esbuild plugin: the table for src/import/stand-in-table.ts, and the importer's modules (the
- * files of src/import/ that import-document.ts reaches; `modules`, absolute paths) with stand-ins.
+ * files of src/import/ that import-document.ts reaches, and the JSON tables they load; `modules`,
+ * absolute paths) with stand-ins.
  */
 const standInsPlugin = (modules) => ({
   name: 'appeal-stand-ins',
   setup(build) {
     const { readFileSync } = require('node:fs');
     build.onLoad({ filter: /[\\/]src[\\/]import[\\/]stand-in-table\.ts$/ }, () => ({ contents: `export const STAND_INS = ${JSON.stringify(standInTable())};`, loader: 'js' }));
-    build.onLoad({ filter: /[\\/]src[\\/]import[\\/].*\.ts$/ }, (args) => {
+    build.onLoad({ filter: /\.(?:ts|json)$/ }, (args) => {
       if (!modules.has(args.path)) return undefined;
-      return { contents: withStandIns(readFileSync(args.path, 'utf8'), args.path), loader: 'ts' };
+      const json = args.path.endsWith('.json');
+      return { contents: withStandIns(readFileSync(args.path, 'utf8'), args.path, json), loader: json ? 'json' : 'ts' };
     });
   },
 });

@@ -6,13 +6,11 @@ import spanish from 'i18n-iso-countries/langs/es.json';
 import french from 'i18n-iso-countries/langs/fr.json';
 import russian from 'i18n-iso-countries/langs/ru.json';
 import { caseInsensitive } from './case-patterns';
-import { swapStandIns } from './stand-ins';
 
 /** A language's names for each country by its ISO code: one name, or the official one and others. */
 type CountryNames = Readonly<Record<string, string | readonly string[]>>;
 const LANGUAGES: readonly CountryNames[] = [english.countries, spanish.countries, french.countries, russian.countries];
-// The library's names are matched against, and given as, the importer's text: with its stand-ins (see stand-ins.ts).
-const namesOf = (names: string | readonly string[]): readonly string[] => (typeof names === 'string' ? [swapStandIns(names)] : names.map(swapStandIns));
+const namesOf = (names: string | readonly string[]): readonly string[] => (typeof names === 'string' ? [names] : names);
 
 export interface CountryName {
   /** ISO 3166-1 alpha-2 code, so "Russia" and "Russian Federation" are one country. */

@@ -11,7 +11,7 @@
 'use strict';
 const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { join, relative, resolve } = require('node:path');
 const Module = require('node:module');
 const { build, buildSync, transformSync } = require('esbuild');
 const { caselessSources } = require('./caseless-patterns');
@@ -230,7 +230,7 @@ async function caselessPatternTable(standIns) {
     format: 'cjs',
     write: false,
     logLevel: 'warning',
-    plugins: [standIns],
+    plugins: [standIns.plugin],
   });
   const listed = new Module(join(root, 'src', 'caseless-sources.js'));
   listed.paths = Module._nodeModulePaths(join(root, 'src'));
@@ -240,14 +240,23 @@ async function caselessPatternTable(standIns) {
 
 /**
  * The importer's modules, which read a document's text with stand-ins (scripts/stand-ins.js): the
- * files of src/import/ that import-document.ts reaches, save stand-ins.ts, which makes the swap,
- * and the JSON tables they load (the names of countries), which only the importer reads.
+ * files of src/import/ that import-document.ts reaches, save the swap's own, and the JSON tables
+ * they load (the names of countries), which only the importer reads.
  */
+// The swap itself, and its table, which the plugin writes: not the importer's modules.
+const SWAP_MODULES = ['stand-ins.ts', 'stand-in-table.ts'];
+
 async function importerModules() {
-  const { metafile } = await build({ entryPoints: [join(root, 'src', 'import', 'import-document.ts')], bundle: true, platform: 'node', write: false, metafile: true, logLevel: 'warning' });
+  const { metafile } = await build({ entryPoints: [join(root, 'src', 'import', 'import-document.ts')], absWorkingDir: root, bundle: true, platform: 'node', write: false, metafile: true, logLevel: 'warning' });
   const folder = join(root, 'src', 'import');
-  const modules = Object.keys(metafile.inputs).map((input) => join(root, input));
-  return new Set(modules.filter((path) => (path.startsWith(`${folder}/`) && !path.endsWith(`${folder}/stand-ins.ts`)) || path.endsWith('.json')));
+  const inImport = (path) => !relative(folder, path).startsWith('..');
+  const modules = new Set(
+    Object.keys(metafile.inputs)
+      .map((input) => resolve(root, input))
+      .filter((path) => (inImport(path) && !SWAP_MODULES.includes(relative(folder, path))) || path.endsWith('.json')),
+  );
+  if (!modules.has(join(folder, 'import-document.ts'))) throw new Error(`the importer's modules were not found under ${folder}`);
+  return modules;
 }
 
 /** The bundle's src/import/caseless-table.ts: the table, where tsc's files and the tests have none. */
@@ -263,6 +272,8 @@ const standIns = standInsPlugin(await importerModules());
 const caseless = await caselessPatternTable(standIns);
 const result = await build({
   entryPoints: [join(root, 'src', 'entry.ts')],
+  // The metafile's paths, which name the pack's files, are relative to this folder.
+  absWorkingDir: root,
   outdir,
   bundle: true,
   splitting: true,
@@ -278,11 +289,12 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
   write: false,
-  plugins: [vendorPlugin, caselessTablePlugin(caseless), standIns],
+  plugins: [vendorPlugin, caselessTablePlugin(caseless), standIns.plugin],
   // i18n-iso-countries and csv-parse are bundled into the chunks of the commands that use them (and
   // chrono-node's four languages that import reads into vendor files: see VENDOR).
   external: EXTERNAL,
 });
+standIns.checkAllWritten();
 mkdirSync(outdir, { recursive: true });
 const written = [];
 const write = (name, text) => {

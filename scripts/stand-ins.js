@@ -33,6 +33,45 @@ const CHARACTERS = STAND_INS.map(([character]) => hex(character, 4)).join('|');
 const NAMED = new RegExp(`[${STAND_INS.map(([character]) => `\\u${hex(character, 4)}`).join('')}]|\\\\u(${CHARACTERS})|\\\\u\\{0*(${CHARACTERS})\\}`, 'gi');
 // A C1 code named by the source itself would be taken for the stand-in of a character.
 const C1_NAMED = /[\u0080-\u009f]|\\x[89][0-9a-f]|\\u00[89][0-9a-f]|\\u\{0*[89][0-9a-f]\}/i;
+// Character properties a character and its stand-in both lack (neither is a letter, a mark or a
+// digit); any other (\p{P}, \p{Pd}, \p{Cc}, \p{Dash}...) tells them apart.
+const SAFE_PROPERTY = /^(?:L[ultmo]?|M[nce]?|N[dlo]?|(?:Script|sc|Script_Extensions|scx)=\w+)$/;
+const PROPERTY = /\\{1,2}[pP]\{([\w=]+)\}/g;
+// A class range ("a-z", "\u2010-\u2015"), its ends written as in a pattern or in a string that makes one.
+const END = String.raw`\\{1,2}u\{[0-9a-fA-F]+\}|\\{1,2}u[0-9a-fA-F]{4}|\\{1,2}x[0-9a-fA-F]{2}|\\{1,2}0|[^\\\n[\]-]`;
+const RANGE = new RegExp(`(${END})-(${END})`, 'g');
+// Calls that read a character otherwise than the patterns do (NFKD makes "™" "TM"); allowed on a
+// line that swaps the characters back first.
+const READS_CHARACTERS = /\b(?:localeCompare|fromCharCode|fromCodePoint|encodeURI(?:Component)?)\b|\bIntl\.|\.normalize\(/;
+
+const codeOf = (end) => {
+  const escape = /^\\{1,2}(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(0))$/.exec(end);
+  return escape ? parseInt(escape[1] ?? escape[2] ?? escape[3] ?? '0', 16) : end.codePointAt(0);
+};
+
+/**
+ * Why a module of the importer cannot be written with stand-ins, or undefined: it names a C1 code,
+ * or asks something of a character its stand-in answers otherwise (a property, a range that holds
+ * one of the two and not the other, NFKD, collation).
+ */
+function standInProblem(source) {
+  const c1 = C1_NAMED.exec(source);
+  if (c1) return `names the C1 code ${JSON.stringify(c1[0])}, which stands in for a typographic character in the importer; write the character instead`;
+  for (const [written, name] of source.matchAll(PROPERTY)) {
+    if (!SAFE_PROPERTY.test(name)) return `uses ${written.replace(/^\\+/, '\\')}, which a typographic character and its stand-in do not answer alike`;
+  }
+  for (const [written, from, to] of source.matchAll(RANGE)) {
+    const [low, high] = [codeOf(from), codeOf(to)];
+    if (low > high) continue;
+    const holds = (code) => code >= low && code <= high;
+    if (STAND_INS.some(([character, standIn]) => holds(character) !== holds(standIn) || character === low || character === high)) {
+      return `has the range ${written}, which holds a typographic character or its stand-in and not the other`;
+    }
+  }
+  const line = source.split('\n').find((text) => READS_CHARACTERS.test(text) && !text.includes('swapStandIns('));
+  if (line) return `reads characters otherwise than its patterns do ("${line.trim()}"); swap the stand-ins back first (swapStandIns)`;
+  return undefined;
+}
 
 /** The table src/import/stand-in-table.ts holds in the bundle: each character followed by its stand-in. */
 const standInTable = () => STAND_INS.map(([character, standIn]) => String.fromCharCode(character, standIn)).join('');
@@ -42,8 +81,8 @@ const standInTable = () => STAND_INS.map(([character, standIn]) => String.fromCh
  * strings and patterns alike (\x92), or in JSON (\u0092), for the data the importer loads.
  */
 function withStandIns(source, file, json = false) {
-  const c1 = C1_NAMED.exec(source);
-  if (c1) throw new Error(`${file}: names the C1 code ${JSON.stringify(c1[0])}, which import's stand-ins use (scripts/stand-ins.js); write the character it stands for`);
+  const problem = json ? (C1_NAMED.test(source) ? 'holds a C1 code, which stands in for a typographic character in the importer' : undefined) : standInProblem(source);
+  if (problem) throw new Error(`${file} ${problem} (scripts/stand-ins.js, src/import/stand-ins.ts)`);
   return source.replace(NAMED, (match, escaped, braced) => {
     const character = escaped ?? braced ? parseInt(escaped ?? braced, 16) : match.charCodeAt(0);
     return `${json ? '\\u00' : '\\x'}${hex(STAND_IN_OF.get(character), 2)}`;
@@ -53,19 +92,29 @@ function withStandIns(source, file, json = false) {
 /**
  * The esbuild plugin: the table for src/import/stand-in-table.ts, and the importer's modules (the
  * files of src/import/ that import-document.ts reaches, and the JSON tables they load; `modules`,
- * absolute paths) with stand-ins.
+ * absolute paths) with stand-ins; and `checkAllWritten()`, after a build, which fails if one of
+ * them was not among the files it wrote so: its patterns would not find the stand-ins in the text.
  */
-const standInsPlugin = (modules) => ({
-  name: 'appeal-stand-ins',
-  setup(build) {
-    const { readFileSync } = require('node:fs');
-    build.onLoad({ filter: /[\\/]src[\\/]import[\\/]stand-in-table\.ts$/ }, () => ({ contents: `export const STAND_INS = ${JSON.stringify(standInTable())};`, loader: 'js' }));
-    build.onLoad({ filter: /\.(?:ts|json)$/ }, (args) => {
-      if (!modules.has(args.path)) return undefined;
-      const json = args.path.endsWith('.json');
-      return { contents: withStandIns(readFileSync(args.path, 'utf8'), args.path, json), loader: json ? 'json' : 'ts' };
-    });
-  },
-});
+function standInsPlugin(modules) {
+  const written = new Set();
+  const plugin = {
+    name: 'appeal-stand-ins',
+    setup(build) {
+      const { readFileSync } = require('node:fs');
+      build.onLoad({ filter: /[\\/]src[\\/]import[\\/]stand-in-table\.ts$/ }, () => ({ contents: `export const STAND_INS = ${JSON.stringify(standInTable())};`, loader: 'js' }));
+      build.onLoad({ filter: /\.(?:ts|json)$/ }, (args) => {
+        if (!modules.has(args.path)) return undefined;
+        written.add(args.path);
+        const json = args.path.endsWith('.json');
+        return { contents: withStandIns(readFileSync(args.path, 'utf8'), args.path, json), loader: json ? 'json' : 'ts' };
+      });
+    },
+  };
+  const checkAllWritten = () => {
+    const missed = [...modules].filter((path) => !written.has(path));
+    if (missed.length) throw new Error(`the importer's modules ${missed.join(', ')} were bundled without stand-ins (scripts/stand-ins.js)`);
+  };
+  return { plugin, checkAllWritten };
+}
 
 module.exports = { STAND_INS, standInTable, withStandIns, standInsPlugin };

@@ -11,13 +11,18 @@ import { importDocument, type ImportedCase } from '../src/import/import-document
 import { REPO_ROOT } from './helpers/run-cli';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { STAND_INS, withStandIns } = require('../scripts/stand-ins.js') as { STAND_INS: [number, number][]; withStandIns(source: string, file: string): string };
+const { STAND_INS, withStandIns, standInsPlugin } = require('../scripts/stand-ins.js') as {
+  STAND_INS: [number, number][];
+  withStandIns(source: string, file: string): string;
+  standInsPlugin(modules: Set<string>): { checkAllWritten(): void };
+};
 
 const DIST = join(REPO_ROOT, 'dist', 'cli');
 const importerFile = readdirSync(DIST).find((name) => /^importer-\w+\.cjs$/.test(name));
 if (!importerFile) throw new Error(`no importer in ${DIST}: run npm run build first`);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const built = require(join(DIST, importerFile)) as { importDocument: typeof importDocument };
+const builtSource = readFileSync(join(DIST, importerFile), 'utf8');
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 const documents = ['corpus', 'samples', 'seeds', 'languages'].flatMap((folder) =>
@@ -31,11 +36,12 @@ describe('typographic characters in the bundle’s import', () => {
   test('every fixture document gives the bundle the same findings as the source', () => {
     expect(documents.length).toBeGreaterThan(20);
     expect(documents.some(({ text }) => /[’“”–—]/.test(text))).toBe(true);
-    for (const { name, text } of documents) expect({ name, found: built.importDocument(text) }).toEqual({ name, found: importDocument(text) });
+    for (const { name, text } of documents) expect({ name, found: built.importDocument(text) }).toStrictEqual({ name, found: importDocument(text) });
   });
 
   test('with the characters put anywhere in a document, the bundle finds what the source finds', () => {
-    const piece = fc.array(fc.constantFrom(...CHARACTERS, ' ', "'", 's', 'O'), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''));
+    // Letters beyond Latin-1 too (Š, ł, Ж, 中), which keep a document's text two bytes wide.
+    const piece = fc.array(fc.constantFrom(...CHARACTERS, ' ', "'", 's', 'O', 'Š', 'ł', 'Ж', '中'), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''));
     const withCharacters = fc
       .record({
         document: fc.constantFrom(...documents),
@@ -63,7 +69,7 @@ describe('typographic characters in the bundle’s import', () => {
       });
     fc.assert(
       fc.property(withCharacters, (text) => {
-        expect(built.importDocument(text)).toEqual(importDocument(text));
+        expect(built.importDocument(text)).toStrictEqual(importDocument(text));
       }),
       { numRuns: 60 },
     );
@@ -79,6 +85,13 @@ describe('typographic characters in the bundle’s import', () => {
     expect(JSON.stringify(found)).not.toMatch(/[’“]/);
   });
 
+  test('the bundle’s importer names no typographic character but in the table of stand-ins: the swap is on, and whole', () => {
+    const table = /^var STAND_INS = "(.*)";$/m.exec(builtSource);
+    expect(table?.[1]).toContain('\\u2019\\x92');
+    const named = new RegExp(`[${CHARACTERS.join('')}]|\\\\u(?:${STAND_INS.map(([character]) => character.toString(16)).join('|')})`, 'i');
+    expect(builtSource.replace(table![0], '').match(named)).toBeNull();
+  });
+
   test('the build writes each character the importer’s source names as its stand-in, in any of its forms', () => {
     expect(withStandIns(String.raw`/['’]/u.test(a) || a === '\u2019' || b.startsWith("\u{201C}") || /[\u2013\u2014]/.test(c)`, 'x.ts')).toBe(
       String.raw`/['\x92]/u.test(a) || a === '\x92' || b.startsWith("\x93") || /[\x96\x97]/.test(c)`,
@@ -88,7 +101,29 @@ describe('typographic characters in the bundle’s import', () => {
 
   test('a module of the importer that names a C1 code itself stops the build, naming the file', () => {
     for (const source of ['const NEL = /\\u0085/;', "const c = '\\x92';", 'const raw = "\u0091";']) {
-      expect(() => withStandIns(source, 'src/import/people.ts')).toThrow(/src\/import\/people\.ts: names the C1 code/);
+      expect(() => withStandIns(source, 'src/import/people.ts')).toThrow(/^src\/import\/people\.ts names the C1 code/);
     }
+  });
+
+  const refused = {
+    'a property': String.raw`/^\p{Pd}\s/u`,
+    'a property in a string that makes a pattern': String.raw`new RegExp('[\\p{P}]+', 'u')`,
+    'a range holding a character and not its stand-in': String.raw`/[\u2010-\u2015]/`,
+    'a range ending at one': String.raw`/[\u2000-\u2019]/`,
+    'a range holding stand-ins only': String.raw`/^[\0-\xff]*$/`,
+    'NFKD': 'const plain = text.normalize("NFKD");',
+    'collation': 'names.sort((a, b) => a.localeCompare(b));',
+  };
+  test.each(Object.entries(refused))('so does one that asks what a character and its stand-in answer differently: %s', (_, source) => {
+    expect(() => withStandIns(source, 'src/import/people.ts')).toThrow(/^src\/import\/people\.ts /);
+  });
+
+  test('what a character and its stand-in answer alike passes: letters, marks, scripts, ranges clear of both, NFKD of the characters themselves', () => {
+    const allowed = [String.raw`/[\p{L}\p{M}'’-]+/u`, String.raw`/[a-z\u00c0-\u00ff\u2000-\u200a]/`, 'swapStandIns(swapStandIns(text).normalize("NFKD"))', String.raw`/\p{Script=Cyrillic}/u`];
+    for (const source of allowed) expect(() => withStandIns(source, 'src/import/people.ts')).not.toThrow();
+  });
+
+  test('a build that did not write one of the importer’s modules with stand-ins fails', () => {
+    expect(() => standInsPlugin(new Set(['/repo/src/import/people.ts'])).checkAllWritten()).toThrow(/people\.ts were bundled without stand-ins/);
   });
 });

@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, join, sep } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
@@ -70,10 +70,10 @@ export function cacheCompiledCode(options: CodeCacheOptions): void {
   // them with the cache's and to make the source: the bundle is ASCII, which V8 takes fastest as such.
   loader._extensions['.js'] = function load(module, filename) {
     if (!filename.startsWith(prefix) || !filename.endsWith('.cjs')) return nodeLoad.call(this, module, filename);
-    const source = readFileSync(filename);
+    const source = readWhole(filename, sourceBuffer);
     const content = source.toString(isAscii(source) ? 'latin1' : 'utf8');
     const file = join(folder, `${basename(filename)}${variant}.v8`);
-    const cached = readCache(file, source);
+    const cached = readCache(file, source, cacheBuffer);
     const script = new Script(Module.wrap(content), {
       filename,
       cachedData: cached,
@@ -81,7 +81,8 @@ export function cacheCompiledCode(options: CodeCacheOptions): void {
       importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     });
     const used = cached !== undefined && !script.cachedDataRejected;
-    if (!used) pending.push({ file, source, script });
+    // The source's bytes are read into the next file's; a cache written at exit needs its own copy.
+    if (!used) pending.push({ file, source: Buffer.from(source), script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     wrapper.call(module.exports, module.exports, requireFor(module), module, filename, dirname(filename));
   };
@@ -93,6 +94,38 @@ export function cacheCompiledCode(options: CodeCacheOptions): void {
   process.once('exit', (code) => {
     if (code === 0) writeCompiledCode();
   });
+}
+
+/**
+ * The memory each file is read into, reused from file to file (the source, its cache): memory a
+ * process has not touched yet costs 1.5 µs a page the first time, and Node's readFileSync takes
+ * new memory for every file: an import reads 3 MB of sources and caches, 1.6 MB of it now into
+ * pages already touched (400 first touches fewer, 0.7 ms).
+ * What is read is used before the next file's turn: the source made into a string, the cache's
+ * data handed to V8, which reads it as the script compiles.
+ */
+interface ReadBuffer {
+  bytes: Buffer;
+}
+const sourceBuffer: ReadBuffer = { bytes: Buffer.alloc(0) };
+const cacheBuffer: ReadBuffer = { bytes: Buffer.alloc(0) };
+
+/** A file's bytes, in `into`'s memory (made larger when the file is): valid until the next read into it. */
+function readWhole(path: string, into: ReadBuffer): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (into.bytes.length < size) into.bytes = Buffer.allocUnsafeSlow(size);
+    let length = 0;
+    while (length < size) {
+      const read = readSync(fd, into.bytes, length, size - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    return into.bytes.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Files compiled without a cache this run, and where their cache goes. */
@@ -142,11 +175,14 @@ function runtimeName(): string {
   return `${runtimeFolder()}${flagsSuffix()}`;
 }
 
-/** V8's data from a cache file made from exactly these source bytes by this runtime; else undefined. */
-export function readCache(file: string, source: Buffer): Buffer | undefined {
+/**
+ * V8's data from a cache file made from exactly these source bytes by this runtime; else undefined.
+ * Read into `into` when given (valid until its next read), else into memory of its own.
+ */
+export function readCache(file: string, source: Buffer, into: ReadBuffer = { bytes: Buffer.alloc(0) }): Buffer | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readWhole(file, into);
   } catch {
     return undefined;
   }

@@ -212,15 +212,17 @@ const EXTERNAL = ['nodemailer', '@inquirer/prompts', 'csv-stringify', 'cli-progr
 const NODE_CJS = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' };
 
 /**
- * import's case-insensitive patterns, each with its form without the i flag (src/import/case-patterns.ts):
- * the patterns are those import's modules make as they load, listed by loading them here, and the
- * alternation of country names, which countries.ts makes on first use.
+ * The tables the importer is built with, made by loading its modules here (with stand-ins, as in
+ * the bundle): its case-insensitive patterns, each with its form without the i flag
+ * (src/import/case-patterns.ts), the patterns being those its modules make as they load and the
+ * alternation of country names, which countries.ts makes on first use; and the countries' index of
+ * names (src/import/country-index-table.ts).
  */
-async function caselessPatternTable(standIns) {
+async function importerTables(standIns) {
   const contents = [
     "require('./import/import-document');",
     "require('./import/countries').countryMentions('');",
-    "module.exports = require('./import/case-patterns').caseInsensitiveSources();",
+    "module.exports = { caseless: require('./import/case-patterns').caseInsensitiveSources(), countryIndex: require('./import/countries').countryIndexEntries() };",
   ].join('\n');
   const listing = await build({
     stdin: { contents, resolveDir: join(root, 'src'), sourcefile: 'caseless-sources.js', loader: 'js' },
@@ -235,7 +237,7 @@ async function caselessPatternTable(standIns) {
   const listed = new Module(join(root, 'src', 'caseless-sources.js'));
   listed.paths = Module._nodeModulePaths(join(root, 'src'));
   listed._compile(listing.outputFiles[0].text, join(root, 'src', 'caseless-sources.js'));
-  return caselessSources(listed.exports);
+  return { caseless: caselessSources(listed.exports.caseless), countryIndex: JSON.stringify(listed.exports.countryIndex) };
 }
 
 /**
@@ -259,17 +261,21 @@ async function importerModules() {
   return modules;
 }
 
-/** The bundle's src/import/caseless-table.ts: the table, where tsc's files and the tests have none. */
-const caselessTablePlugin = (table) => ({
-  name: 'appeal-caseless-patterns',
+/**
+ * The bundle's src/import/caseless-table.ts and country-index-table.ts: the tables, where tsc's
+ * files and the tests have none.
+ */
+const importerTablesPlugin = ({ caseless, countryIndex }) => ({
+  name: 'appeal-importer-tables',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/]import[\\/]caseless-table\.ts$/ }, () => ({ contents: `export const CASELESS_PATTERNS = ${JSON.stringify(table)};`, loader: 'js' }));
+    build.onLoad({ filter: /[\\/]src[\\/]import[\\/]caseless-table\.ts$/ }, () => ({ contents: `export const CASELESS_PATTERNS = ${JSON.stringify(caseless)};`, loader: 'js' }));
+    build.onLoad({ filter: /[\\/]src[\\/]import[\\/]country-index-table\.ts$/ }, () => ({ contents: `export const COUNTRY_INDEX = ${JSON.stringify(countryIndex)};`, loader: 'js' }));
   },
 });
 
 async function main() {
 const standIns = standInsPlugin(await importerModules());
-const caseless = await caselessPatternTable(standIns);
+const importerTableContents = await importerTables(standIns);
 const result = await build({
   entryPoints: [join(root, 'src', 'entry.ts')],
   // The metafile's paths, which name the pack's files, are relative to this folder.
@@ -289,7 +295,7 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
   write: false,
-  plugins: [vendorPlugin, caselessTablePlugin(caseless), standIns.plugin],
+  plugins: [vendorPlugin, importerTablesPlugin(importerTableContents), standIns.plugin],
   // i18n-iso-countries and csv-parse are bundled into the chunks of the commands that use them (and
   // chrono-node's four languages that import reads into vendor files: see VENDOR).
   external: EXTERNAL,

@@ -2,14 +2,11 @@
 // in, read as they are: its functions (getNames, getName) are lookups in these, and its main
 // module would set up code and transliteration tables import has no use for as it loads.
 import english from 'i18n-iso-countries/langs/en.json';
-import spanish from 'i18n-iso-countries/langs/es.json';
-import french from 'i18n-iso-countries/langs/fr.json';
-import russian from 'i18n-iso-countries/langs/ru.json';
 import { caseInsensitive } from './case-patterns';
+import { COUNTRY_INDEX } from './country-index-table';
 
 /** A language's names for each country by its ISO code: one name, or the official one and others. */
 type CountryNames = Readonly<Record<string, string | readonly string[]>>;
-const LANGUAGES: readonly CountryNames[] = [english.countries, spanish.countries, french.countries, russian.countries];
 const namesOf = (names: string | readonly string[]): readonly string[] => (typeof names === 'string' ? [names] : names);
 
 export interface CountryName {
@@ -35,18 +32,37 @@ const EXTRA_NAMES: Record<string, string> = {
 let index: Map<string, string> | undefined;
 let mentionPattern: RegExp | undefined;
 
+/** The country of each name, lower-cased: as the build made it (see country-index-table.ts), or made here. */
 function nameIndex(): Map<string, string> {
-  if (index) return index;
-  index = new Map(Object.entries(EXTRA_NAMES));
-  for (const language of LANGUAGES) {
+  index ??= COUNTRY_INDEX === undefined ? indexOfNames() : new Map(JSON.parse(COUNTRY_INDEX) as [string, string][]);
+  return index;
+}
+
+/** The index of names, for the build to keep: every name in every language, the first country for each. */
+export function countryIndexEntries(): [string, string][] {
+  return [...nameIndex()];
+}
+
+function indexOfNames(): Map<string, string> {
+  // The other languages' tables load only here, where the bundle, which has the index made, never goes.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const languages: readonly CountryNames[] = [
+    english.countries,
+    (require('i18n-iso-countries/langs/es.json') as { countries: CountryNames }).countries,
+    (require('i18n-iso-countries/langs/fr.json') as { countries: CountryNames }).countries,
+    (require('i18n-iso-countries/langs/ru.json') as { countries: CountryNames }).countries,
+  ];
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const byName = new Map(Object.entries(EXTRA_NAMES));
+  for (const language of languages) {
     for (const [code, names] of Object.entries(language)) {
       for (const name of namesOf(names)) {
         const key = name.toLowerCase();
-        if (!index.has(key)) index.set(key, code);
+        if (!byName.has(key)) byName.set(key, code);
       }
     }
   }
-  return index;
+  return byName;
 }
 
 /** The country a whole line names ("Russian Federation", "Honduras", "USA"), or undefined. */

@@ -92,15 +92,18 @@ function withStandIns(source, file, json = false) {
 /**
  * The esbuild plugin: the table for src/import/stand-in-table.ts, and the importer's modules (the
  * files of src/import/ that import-document.ts reaches, and the JSON tables they load; `modules`,
- * absolute paths) with stand-ins; and `checkAllWritten()`, after a build, which fails if one of
- * them was not among the files it wrote so: its patterns would not find the stand-ins in the text.
+ * absolute paths) with stand-ins; and `checkAllWritten(bundled)`, after a build, which fails if one
+ * of them that the build bundled was not among the files it wrote so: its patterns would not find
+ * the stand-ins in the text.
  */
 function standInsPlugin(modules) {
-  const written = new Set();
+  // What the last build that used the plugin wrote with stand-ins.
+  let written = new Set();
   const plugin = {
     name: 'appeal-stand-ins',
     setup(build) {
       const { readFileSync } = require('node:fs');
+      written = new Set();
       build.onLoad({ filter: /[\\/]src[\\/]import[\\/]stand-in-table\.ts$/ }, () => ({ contents: `export const STAND_INS = ${JSON.stringify(standInTable())};`, loader: 'js' }));
       build.onLoad({ filter: /\.(?:ts|json)$/ }, (args) => {
         if (!modules.has(args.path)) return undefined;
@@ -110,8 +113,11 @@ function standInsPlugin(modules) {
       });
     },
   };
-  const checkAllWritten = () => {
-    const missed = [...modules].filter((path) => !written.has(path));
+  /** `bundled`: the files the last build bundled (absolute paths), save those another plugin wrote. */
+  const checkAllWritten = (bundled) => {
+    const expected = [...modules].filter((path) => bundled.has(path));
+    if (!expected.length) throw new Error("the build bundled none of the importer's modules that scripts/stand-ins.js knows: their paths are not the build's");
+    const missed = expected.filter((path) => !written.has(path));
     if (missed.length) throw new Error(`the importer's modules ${missed.join(', ')} were bundled without stand-ins (scripts/stand-ins.js)`);
   };
   return { plugin, checkAllWritten };

@@ -14,7 +14,7 @@ import { REPO_ROOT } from './helpers/run-cli';
 const { STAND_INS, withStandIns, standInsPlugin } = require('../scripts/stand-ins.js') as {
   STAND_INS: [number, number][];
   withStandIns(source: string, file: string): string;
-  standInsPlugin(modules: Set<string>): { checkAllWritten(): void };
+  standInsPlugin(modules: Set<string>): { checkAllWritten(bundled: Set<string>): void };
 };
 
 const DIST = join(REPO_ROOT, 'dist', 'cli');
@@ -123,7 +123,9 @@ describe('typographic characters in the bundle’s import', () => {
     for (const source of allowed) expect(() => withStandIns(source, 'src/import/people.ts')).not.toThrow();
   });
 
-  test('a build that did not write one of the importer’s modules with stand-ins fails', () => {
-    expect(() => standInsPlugin(new Set(['/repo/src/import/people.ts'])).checkAllWritten()).toThrow(/people\.ts were bundled without stand-ins/);
+  test('a build that bundled one of the importer’s modules without stand-ins fails, and so does one that knows none of their paths', () => {
+    const people = '/repo/src/import/people.ts';
+    expect(() => standInsPlugin(new Set([people])).checkAllWritten(new Set([people, '/repo/src/entry.ts']))).toThrow(/people\.ts were bundled without stand-ins/);
+    expect(() => standInsPlugin(new Set([people])).checkAllWritten(new Set(['/elsewhere/src/import/people.ts']))).toThrow(/paths are not the build's/);
   });
 });

@@ -1,13 +1,10 @@
-// i18n-iso-countries' tables of names, in the languages that Urgent Action addresses are written
-// in, read as they are: its functions (getNames, getName) are lookups in these, and its main
-// module would set up code and transliteration tables import has no use for as it loads.
+// The English table of i18n-iso-countries, for a country's usual name (see country-index.ts).
 import english from 'i18n-iso-countries/langs/en.json';
 import { caseInsensitive } from './case-patterns';
-import { COUNTRY_INDEX } from './country-index-table';
+import { countryIndex } from './country-index';
 
 /** A language's names for each country by its ISO code: one name, or the official one and others. */
 type CountryNames = Readonly<Record<string, string | readonly string[]>>;
-const namesOf = (names: string | readonly string[]): readonly string[] => (typeof names === 'string' ? [names] : names);
 
 export interface CountryName {
   /** ISO 3166-1 alpha-2 code, so "Russia" and "Russian Federation" are one country. */
@@ -16,54 +13,10 @@ export interface CountryName {
   written: string;
 }
 
-// Names as Urgent Actions write them that the ISO list lacks.
-const EXTRA_NAMES: Record<string, string> = {
-  'united states of america': 'US',
-  usa: 'US',
-  'u.s.a.': 'US',
-  'the gambia': 'GM',
-  'the netherlands': 'NL',
-  'the philippines': 'PH',
-  'occupied palestinian territories': 'PS',
-  'ivory coast': 'CI',
-  burma: 'MM',
-};
-
 let index: Map<string, string> | undefined;
 let mentionPattern: RegExp | undefined;
 
-/** The country of each name, lower-cased: as the build made it (see country-index-table.ts), or made here. */
-function nameIndex(): Map<string, string> {
-  index ??= COUNTRY_INDEX === undefined ? indexOfNames() : new Map(JSON.parse(COUNTRY_INDEX) as [string, string][]);
-  return index;
-}
-
-/** The index of names, for the build to keep: every name in every language, the first country for each. */
-export function countryIndexEntries(): [string, string][] {
-  return [...nameIndex()];
-}
-
-function indexOfNames(): Map<string, string> {
-  // The other languages' tables load only here, where the bundle, which has the index made, never goes.
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const languages: readonly CountryNames[] = [
-    english.countries,
-    (require('i18n-iso-countries/langs/es.json') as { countries: CountryNames }).countries,
-    (require('i18n-iso-countries/langs/fr.json') as { countries: CountryNames }).countries,
-    (require('i18n-iso-countries/langs/ru.json') as { countries: CountryNames }).countries,
-  ];
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const byName = new Map(Object.entries(EXTRA_NAMES));
-  for (const language of languages) {
-    for (const [code, names] of Object.entries(language)) {
-      for (const name of namesOf(names)) {
-        const key = name.toLowerCase();
-        if (!byName.has(key)) byName.set(key, code);
-      }
-    }
-  }
-  return byName;
-}
+const nameIndex = (): Map<string, string> => (index ??= countryIndex());
 
 /** The country a whole line names ("Russian Federation", "Honduras", "USA"), or undefined. */
 export function countryByName(text: string): CountryName | undefined {
@@ -94,7 +47,7 @@ export function splitTrailingCountry(line: string): { rest: string; country: Cou
 /** The usual English name of a country, for a case whose document names it only in passing. */
 export function countryDisplayName(code: string): string {
   const names = (english.countries as CountryNames)[code];
-  return (names === undefined ? undefined : namesOf(names)[0]) ?? code;
+  return (typeof names === 'string' ? names : names?.[0]) ?? code;
 }
 
 /** Every country named in running text, in the form written, in order. Short codes are left out. */

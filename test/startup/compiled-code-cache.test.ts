@@ -136,6 +136,26 @@ describe('a cache file read back', () => {
       if (i >= whole.indexOf(10, 20) + 1) expect(read).toBeUndefined();
     }
   });
+
+  test('a source longer than the 64 KB pieces it is compared in: a byte changed at any piece’s edge is noticed, in the file or in the source', () => {
+    const long = Buffer.from(Array.from({ length: 200_001 }, (_, i) => 32 + ((i * 31) % 95)));
+    const file = join(dir(), 'long.v8');
+    writeCache(file, long, data);
+    expect(readCache(file, long)?.equals(data)).toBe(true);
+    const whole = readFileSync(file);
+    const copyStart = whole.length - long.length;
+    for (const at of [0, 65_535, 65_536, 65_537, 131_071, 131_072, 196_608, long.length - 1]) {
+      const changed = Buffer.from(long);
+      changed[at]! ^= 0x01;
+      expect({ at, read: readCache(file, changed) }).toEqual({ at, read: undefined });
+      const damaged = Buffer.from(whole);
+      damaged[copyStart + at]! ^= 0x01;
+      writeFileSync(file, damaged);
+      expect({ at, read: readCache(file, long) }).toEqual({ at, read: undefined });
+      writeFileSync(file, whole);
+    }
+    expect(readCache(file, long)?.equals(data)).toBe(true);
+  });
 });
 
 test('files compiled from code the installation no longer has are removed when the cache is next written', async () => {

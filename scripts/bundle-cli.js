@@ -240,23 +240,22 @@ async function importerTables(standIns) {
   return { caseless: caselessSources(listed.exports.caseless), countryIndex: JSON.stringify(listed.exports.countryIndex) };
 }
 
+// The swap itself, and its table, which the plugin writes: not the importer's modules.
+const SWAP_MODULES = ['stand-ins.ts', 'stand-in-table.ts'];
+
+/** The files a build read, as absolute paths (its metafile's are relative to `root`, its absWorkingDir). */
+const inputPaths = (metafile) => Object.keys(metafile.inputs).map((input) => resolve(root, input));
+
 /**
  * The importer's modules, which read a document's text with stand-ins (scripts/stand-ins.js): the
  * files of src/import/ that import-document.ts reaches, save the swap's own, and the JSON tables
  * they load (the names of countries), which only the importer reads.
  */
-// The swap itself, and its table, which the plugin writes: not the importer's modules.
-const SWAP_MODULES = ['stand-ins.ts', 'stand-in-table.ts'];
-
 async function importerModules() {
   const { metafile } = await build({ entryPoints: [join(root, 'src', 'import', 'import-document.ts')], absWorkingDir: root, bundle: true, platform: 'node', write: false, metafile: true, logLevel: 'warning' });
   const folder = join(root, 'src', 'import');
   const inImport = (path) => !relative(folder, path).startsWith('..');
-  const modules = new Set(
-    Object.keys(metafile.inputs)
-      .map((input) => resolve(root, input))
-      .filter((path) => (inImport(path) && !SWAP_MODULES.includes(relative(folder, path))) || path.endsWith('.json')),
-  );
+  const modules = new Set(inputPaths(metafile).filter((path) => (inImport(path) && !SWAP_MODULES.includes(relative(folder, path))) || path.endsWith('.json')));
   if (!modules.has(join(folder, 'import-document.ts'))) throw new Error(`the importer's modules were not found under ${folder}`);
   return modules;
 }
@@ -306,7 +305,7 @@ const result = await build({
 });
 // Every importer module the bundle holds, save those the tables' plugin wrote, was written with stand-ins.
 const tableModules = new Set(TABLE_MODULES.map((name) => join(root, 'src', 'import', name)));
-standIns.checkAllWritten(new Set(Object.keys(result.metafile.inputs).map((input) => resolve(root, input)).filter((path) => !tableModules.has(path))));
+standIns.checkAllWritten(new Set(inputPaths(result.metafile).filter((path) => !tableModules.has(path))));
 mkdirSync(outdir, { recursive: true });
 const written = [];
 const write = (name, text) => {

@@ -4,6 +4,7 @@
 // time, in the source of the importer's modules, wherever their patterns and words name them.
 // Letters (Š, œ, ƒ, ˆ) keep their own codes: as C1 codes they would no longer be letters.
 'use strict';
+const { readFileSync } = require('node:fs');
 
 /** [character, its C1 stand-in]: Windows-1252's punctuation and symbols at 0x80–0x9F. */
 const STAND_INS = [
@@ -102,7 +103,6 @@ function standInsPlugin(modules) {
   const plugin = {
     name: 'appeal-stand-ins',
     setup(build) {
-      const { readFileSync } = require('node:fs');
       written = new Set();
       build.onLoad({ filter: /[\\/]src[\\/]import[\\/]stand-in-table\.ts$/ }, () => ({ contents: `export const STAND_INS = ${JSON.stringify(standInTable())};`, loader: 'js' }));
       build.onLoad({ filter: /\.(?:ts|json)$/ }, (args) => {

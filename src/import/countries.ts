@@ -1,10 +1,7 @@
 // The English table of i18n-iso-countries, for a country's usual name (see country-index.ts).
 import english from 'i18n-iso-countries/langs/en.json';
 import { caseInsensitive } from './case-patterns';
-import { countryIndex } from './country-index';
-
-/** A language's names for each country by its ISO code: one name, or the official one and others. */
-type CountryNames = Readonly<Record<string, string | readonly string[]>>;
+import { countryIndex, type CountryNames } from './country-index';
 
 export interface CountryName {
   /** ISO 3166-1 alpha-2 code, so "Russia" and "Russian Federation" are one country. */

@@ -10,7 +10,7 @@ import french from 'i18n-iso-countries/langs/fr.json';
 import russian from 'i18n-iso-countries/langs/ru.json';
 
 /** A language's names for each country by its ISO code: one name, or the official one and others. */
-type CountryNames = Readonly<Record<string, string | readonly string[]>>;
+export type CountryNames = Readonly<Record<string, string | readonly string[]>>;
 
 // Names as Urgent Actions write them that the ISO list lacks.
 const EXTRA_NAMES: Record<string, string> = {
